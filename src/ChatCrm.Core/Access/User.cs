@@ -1,0 +1,17 @@
+namespace ChatCrm.Core.Access;
+
+/// <summary>A person who uses the CRM. <see cref="Key"/> is stable; channels map their ids to it.</summary>
+/// <param name="Aliases">Other names people use for them in chat ("Bob", "鲍勃").</param>
+public sealed record User(
+    string Key,
+    string DisplayName,
+    Role Role,
+    string? TeamKey,
+    IReadOnlyList<string> Aliases,
+    string Language = "zh")
+{
+    public bool Answers(string mention) =>
+        string.Equals(Key, mention, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(DisplayName, mention, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Any(alias => string.Equals(alias, mention, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,16 @@
+namespace ChatCrm.Core.Audit;
+
+/// <summary>The names of audited acts, as stored in <see cref="AuditEntry.Action"/>.</summary>
+public static class AuditActions
+{
+    public const string CreateLead = "lead.create";
+    public const string ClaimLead = "lead.claim";
+    public const string ReturnLead = "lead.return";
+    public const string TransferLead = "lead.transfer";
+    public const string ChangeStage = "lead.stage";
+    public const string ChangeAmount = "lead.amount";
+    public const string LogFollowUp = "followup.log";
+    public const string SetReminder = "reminder.set";
+    public const string LinkChat = "chat.link";
+    public const string Undo = "undo";
+}

@@ -1,0 +1,29 @@
+using ChatCrm.Core.Access;
+using ChatCrm.Core.Audit;
+using ChatCrm.Core.Store;
+
+namespace ChatCrm.Core.Leads;
+
+/// <summary>Sets what the deal is worth, in whole units of CNY or USD.</summary>
+public sealed class ChangeAmount(ICrmStore store, TimeProvider clock)
+{
+    private static readonly string[] Currencies = ["CNY", "USD"];
+
+    public Task<Result<LeadChange>> HandleAsync(Actor actor, string? mention, decimal? amount, string? currency, CancellationToken cancellationToken)
+    {
+        if (amount is not { } value)
+        {
+            return Task.FromResult<Result<LeadChange>>(new MissingValue("amount"));
+        }
+
+        var code = (currency ?? "CNY").ToUpperInvariant();
+        if (!Currencies.Contains(code))
+        {
+            return Task.FromResult<Result<LeadChange>>(new InvalidValue("currency", currency));
+        }
+
+        var now = clock.GetUtcNow();
+        return LeadEdit.RunAsync(store, actor, mention, AuditActions.ChangeAmount, LeadAccess.CanWork, now,
+            (_, lead) => lead.Value(value, code, now), cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using ChatCrm.Core.Access;
+using ChatCrm.Core.Audit;
+using ChatCrm.Core.Notifications;
+using ChatCrm.Core.Store;
+
+namespace ChatCrm.Core.Leads;
+
+/// <summary>Hands a lead to another salesperson, who is told at once.</summary>
+public sealed class TransferLead(ICrmStore store, TimeProvider clock)
+{
+    public Task<Result<LeadChange>> HandleAsync(Actor actor, string? mention, string? toUser, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(toUser))
+        {
+            return Task.FromResult<Result<LeadChange>>(new MissingValue("to_user"));
+        }
+
+        var now = clock.GetUtcNow();
+        return LeadEdit.RunAsync(store, actor, mention, AuditActions.TransferLead, LeadAccess.CanTransfer, now, (session, lead) =>
+        {
+            var target = FindUser(session, toUser);
+            if (target is null || target.Role == Role.Admin)
+            {
+                return new UserNotFound(toUser);
+            }
+
+            if (lead.TransferTo(target, now) is { } refused)
+            {
+                return refused;
+            }
+
+            if (target.Key != actor.Key)
+            {
+                Notices.LeadTransferredTo(session, target.Key, lead, actor.Key, now);
+            }
+
+            return null;
+        }, cancellationToken);
+    }
+
+    private static User? FindUser(ICrmSession session, string mention) =>
+        session.People.FindUser(mention.Trim().ToLowerInvariant())
+        ?? session.People.AllUsers().FirstOrDefault(user => user.Answers(mention.Trim()));
+}

@@ -1,0 +1,30 @@
+using ChatCrm.Core.Leads;
+using ChatCrm.Core.Reminders;
+using ChatCrm.Core.Store;
+
+namespace ChatCrm.Core.Notifications;
+
+/// <summary>The notices the core sends, by kind; channels render each kind in the reader's language.</summary>
+public static class Notices
+{
+    public const string LeadTransferred = "lead.transferred";
+    public const string LeadReturned = "lead.returned";
+    public const string ReminderDue = "reminder.due";
+
+    public static void LeadTransferredTo(ICrmSession session, string recipientKey, Lead lead, string fromKey, DateTimeOffset now) =>
+        Send(session, recipientKey, LeadTransferred, now, ("lead", lead.Number), ("name", lead.Name), ("from", fromKey));
+
+    public static void LeadReturnedToPool(ICrmSession session, string recipientKey, Lead lead, string byKey, string? reason, DateTimeOffset now) =>
+        Send(session, recipientKey, LeadReturned, now, ("lead", lead.Number), ("name", lead.Name), ("by", byKey), ("reason", reason ?? string.Empty));
+
+    public static void ReminderIsDue(ICrmSession session, Reminder reminder, DateTimeOffset now) =>
+        Send(session, reminder.OwnerKey, ReminderDue, now,
+            ("reminder", reminder.Id.ToString()), ("text", reminder.Text), ("lead", reminder.LeadNumber ?? string.Empty),
+            ("due", reminder.DueAt.ToString("O")));
+
+    private static void Send(ICrmSession session, string recipientKey, string kind, DateTimeOffset now, params (string Key, string Value)[] args)
+    {
+        var notice = new Notice(kind, args.ToDictionary(arg => arg.Key, arg => arg.Value));
+        session.Outbox.Enqueue(OutboxMessage.New(Guid.CreateVersion7(now), recipientKey, notice, now));
+    }
+}

@@ -1,0 +1,22 @@
+namespace ChatCrm.Core.Store;
+
+/// <summary>The repositories visible inside one unit of work.</summary>
+public interface ICrmSession
+{
+    ILeadRepository Leads { get; }
+
+    IFollowUpRepository FollowUps { get; }
+
+    IReminderRepository Reminders { get; }
+
+    IPeopleDirectory People { get; }
+
+    IConversationRepository Conversations { get; }
+
+    IAuditLog Audit { get; }
+
+    IOutbox Outbox { get; }
+
+    /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
+    long NextInSequence(string name);
+}

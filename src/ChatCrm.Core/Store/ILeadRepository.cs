@@ -1,0 +1,39 @@
+using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Leads;
+using ChatCrm.Core.Personal;
+
+namespace ChatCrm.Core.Store;
+
+public interface ILeadRepository
+{
+    Lead? Find(string number);
+
+    /// <summary>Leads with this search key (see <see cref="LeadSearchKeys"/>), at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<Lead> FindByKey(string searchKey, int limit);
+
+    Lead? FindByPhone(Phone phone);
+
+    IReadOnlyList<Lead> List(LeadQuery query);
+
+    /// <summary>How many leads match, ignoring the query's limit and order.</summary>
+    int Count(LeadQuery query);
+
+    void Insert(Lead lead);
+
+    /// <summary>Replaces the stored lead with this number.</summary>
+    void Update(Lead lead);
+
+    void Delete(string number);
+}
+
+public interface IFollowUpRepository
+{
+    FollowUp? Find(Guid id);
+
+    /// <summary>Newest first.</summary>
+    IReadOnlyList<FollowUp> ListForLead(string leadNumber, int limit);
+
+    void Insert(FollowUp followUp);
+
+    void Delete(Guid id);
+}

@@ -1,0 +1,19 @@
+using ChatCrm.Core.Access;
+
+namespace ChatCrm.Core.Store;
+
+/// <summary>Users and teams. Small: implementations may cache it.</summary>
+public interface IPeopleDirectory
+{
+    User? FindUser(string key);
+
+    IReadOnlyList<User> AllUsers();
+
+    Team? FindTeam(string key);
+
+    IReadOnlyList<Team> AllTeams();
+
+    void Save(User user);
+
+    void Save(Team team);
+}

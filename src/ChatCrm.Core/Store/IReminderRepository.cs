@@ -1,0 +1,18 @@
+using ChatCrm.Core.Reminders;
+
+namespace ChatCrm.Core.Store;
+
+public interface IReminderRepository
+{
+    Reminder? Find(Guid id);
+
+    /// <summary>Pending reminders due at or before <paramref name="moment"/>, earliest first.</summary>
+    IReadOnlyList<Reminder> DueBy(DateTimeOffset moment, int limit);
+
+    /// <summary>A person's pending reminders, earliest first.</summary>
+    IReadOnlyList<Reminder> PendingFor(string ownerKey, int limit);
+
+    void Insert(Reminder reminder);
+
+    void Update(Reminder reminder);
+}
