@@ -86,3 +86,9 @@ public sealed record NoChange(string LeadNumber) : CrmError
 {
     public override string Code => "no_change";
 }
+
+/// <summary>This message was handled before (a channel's retry); nothing was changed again.</summary>
+public sealed record AlreadyHandled(string InboundKey) : CrmError
+{
+    public override string Code => "already_handled";
+}

@@ -1,6 +1,22 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ChatCrm.Cli;
+using ChatCrm.Hosting;
+using ChatCrm.Storage.LiteDb;
 
-app.MapGet("/", () => "Hello World!");
+if (CommandLine.IsVerb(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
-app.Run();
+try
+{
+    await ChatCrmHost.Build(args).RunAsync();
+    return 0;
+}
+catch (StoreInUseException inUse)
+{
+    Console.Error.WriteLine(inUse.Message);
+    return 2;
+}
+
+/// <summary>Reachable by WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

@@ -18,6 +18,11 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
         var now = clock.GetUtcNow();
         return store.WriteAsync<Result<ChangeUndone>>(session =>
         {
+            if (InboundDedupe.Record(session, actor, now) is { } seen)
+            {
+                return seen;
+            }
+
             var original = auditId is { } id
                 ? session.Audit.Find(id)
                 : session.Audit.RecentBy(actor.Key, actor.ConversationKey, now - settings.UndoWindow, 20)

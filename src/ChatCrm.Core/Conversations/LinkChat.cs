@@ -26,6 +26,11 @@ public sealed class LinkChat(ICrmStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         return store.WriteAsync<Result<ChatLinked>>(session =>
         {
+            if (InboundDedupe.Record(session, actor, now) is { } seen)
+            {
+                return seen;
+            }
+
             var resolved = LeadResolver.Resolve(session, actor, mention);
             if (resolved.Value is not { } lead)
             {

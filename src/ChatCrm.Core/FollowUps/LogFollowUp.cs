@@ -1,3 +1,4 @@
+using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Leads;
@@ -25,6 +26,11 @@ public sealed class LogFollowUp(ICrmStore store, TimeProvider clock)
 
         return store.WriteAsync<Result<FollowUpLogged>>(session =>
         {
+            if (InboundDedupe.Record(session, actor, now) is { } seen)
+            {
+                return seen;
+            }
+
             var resolved = LeadResolver.Resolve(session, actor, report.LeadMention);
             if (resolved.Value is not { } lead)
             {

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Personal;
@@ -35,6 +36,11 @@ public sealed class CreateLead(ICrmStore store, TimeProvider clock, CrmSettings 
         var today = DateOnly.FromDateTime(settings.LocalNow(now).DateTime);
         return store.WriteAsync<Result<LeadChange>>(session =>
         {
+            if (InboundDedupe.Record(session, actor, now) is { } seen)
+            {
+                return seen;
+            }
+
             if (phone is not null && session.Leads.FindByPhone(phone) is { } existing)
             {
                 return new DuplicatePhone(existing.ToSummary());
@@ -42,7 +48,7 @@ public sealed class CreateLead(ICrmStore store, TimeProvider clock, CrmSettings 
 
             var number = LeadNumber.Format(today, session.NextInSequence(LeadNumber.SequenceFor(today)));
             var owner = actor.User.Role == Role.Admin ? null : actor.User;
-            var lead = Lead.Create(number, input.Name, phone, input.Company, input.Industry, input.Stage ?? LeadStage.New, owner, "chat", actor.Key, now);
+            var lead = Lead.Create(number, input.Name, phone, input.Company, input.Industry, input.Stage ?? LeadStage.New, owner, actor.User.TeamKey, "chat", actor.Key, now);
             session.Leads.Insert(lead);
             var entry = AuditTrail.Entry(actor, AuditActions.CreateLead, now, number, null, lead.ToSnapshot());
             session.Audit.Append(entry);

@@ -79,7 +79,7 @@ public sealed class Lead
     /// <summary>The keys the store indexes so chat mentions find this lead.</summary>
     public IReadOnlyList<string> SearchKeys => LeadSearchKeys.For(Name, Company);
 
-    /// <summary>A new lead, owned by <paramref name="owner"/> when given, else in the pool.</summary>
+    /// <summary>A new lead, owned by <paramref name="owner"/> when given, else in <paramref name="teamKey"/>'s pool.</summary>
     public static Lead Create(
         string number,
         string name,
@@ -88,12 +88,13 @@ public sealed class Lead
         string? industry,
         LeadStage stage,
         User? owner,
+        string? teamKey,
         string source,
         string createdBy,
         DateTimeOffset now) =>
         new(new LeadSnapshot(
             number, name.Trim(), phone?.E164, Blank(company), Blank(industry), stage, null, null,
-            owner?.TeamKey, owner?.Key, null, source, now, createdBy, now, null, null, 1));
+            owner?.TeamKey ?? teamKey, owner?.Key, null, source, now, createdBy, now, null, null, 1));
 
     public static Lead FromSnapshot(LeadSnapshot snapshot) => new(snapshot);
 

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Store;
@@ -32,6 +33,11 @@ internal static class LeadEdit
         DateTimeOffset now,
         Change change)
     {
+        if (InboundDedupe.Record(session, actor, now) is { } seen)
+        {
+            return seen;
+        }
+
         var resolved = LeadResolver.Resolve(session, actor, mention);
         if (resolved.Value is not { } lead)
         {

@@ -14,7 +14,7 @@ public static class LeadSearchKeys
     private static readonly string[] CompanySuffixes =
     [
         " corporation", " corp.", " corp", " inc.", " inc", " ltd.", " ltd", " llc", " co.", " gmbh", " group",
-        "有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技",
+        "有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "网络", "信息",
     ];
 
     /// <summary>All keys under which a lead with this name and company can be found.</summary>
@@ -24,9 +24,14 @@ public static class LeadSearchKeys
         AddName(keys, name);
         if (!string.IsNullOrWhiteSpace(company))
         {
-            var normalizedCompany = Normalize(company);
-            keys.Add(normalizedCompany);
-            keys.Add(StripCompanySuffix(normalizedCompany));
+            // "华为技术有限公司" is also found as "华为技术" and "华为".
+            var shorter = Normalize(company);
+            keys.Add(shorter);
+            for (var next = StripCompanySuffix(shorter); next != shorter; next = StripCompanySuffix(shorter))
+            {
+                shorter = next;
+                keys.Add(shorter);
+            }
         }
 
         keys.Remove(string.Empty);

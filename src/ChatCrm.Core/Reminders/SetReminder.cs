@@ -1,3 +1,4 @@
+using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Leads;
@@ -29,6 +30,11 @@ public sealed class SetReminder(ICrmStore store, TimeProvider clock)
 
         return store.WriteAsync<Result<ReminderSet>>(session =>
         {
+            if (InboundDedupe.Record(session, actor, now) is { } seen)
+            {
+                return seen;
+            }
+
             var lead = LeadResolver.Resolve(session, actor, leadMention).Value;
             var reminder = new Reminder(
                 Guid.CreateVersion7(now), actor.Key, due, string.IsNullOrWhiteSpace(text) ? "⏰" : text.Trim(),

@@ -1,0 +1,26 @@
+using ChatCrm.Channels.Conversation;
+using ChatCrm.Channels.Rendering;
+using ChatCrm.Channels.WebChat;
+using ChatCrm.Language;
+using ChatCrm.Language.Embedded;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCrm.Channels;
+
+public static class ChannelSetup
+{
+    /// <summary>The conversation pipeline every channel feeds, with the embedded interpreter.</summary>
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddSingleton<EmbeddedInterpreter>();
+        services.AddSingleton<IInterpreter>(provider => provider.GetRequiredService<EmbeddedInterpreter>());
+        services.AddSingleton<IAnswerReader, EmbeddedAnswerReader>();
+        services.AddSingleton<ReplyWriter>();
+        services.AddSingleton<NoticeWriter>();
+        services.AddSingleton<IntentActions>();
+        services.AddSingleton<PendingQuestions>();
+        services.AddSingleton<ConversationPipeline>();
+        services.AddSingleton<WebChatInbox>();
+        return services;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using ChatCrm.Channels.Rendering;
+using ChatCrm.Core;
+using ChatCrm.Core.Access;
+using ChatCrm.Core.Conversations;
+using ChatCrm.Core.Store;
+using ChatCrm.Language;
+using Microsoft.Extensions.Logging;
+
+namespace ChatCrm.Channels.Conversation;
+
+/// <summary>
+/// The road every chat turn travels, whatever the channel: dedupe by message id → who is this →
+/// understand → carry out through the core → reply. It never sees a channel's JSON or XML, and
+/// no failure escapes it: a person always gets a polite answer and the chat stays usable.
+/// </summary>
+public sealed class ConversationPipeline(
+    ICrmStore store,
+    IInterpreter interpreter,
+    IntentActions actions,
+    PendingQuestions questions,
+    TimeProvider clock,
+    CrmSettings settings,
+    ILogger<ConversationPipeline> logger)
+{
+    /// <summary>Longer messages are refused: nobody types a follow-up this long, and it bounds the work per turn.</summary>
+    public const int MaxTextLength = 2000;
+
+    private static readonly JsonSerializerOptions ReplyJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<ChatReply>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Text is { } typed ? LanguageOf(typed) : turn.Action?.GetValueOrDefault(IntentPayload.LanguageKey) ?? "zh";
+        try
+        {
+            var user = await store.ReadAsync(session => session.People.FindUser(turn.SenderId), cancellationToken);
+            if (user is null)
+            {
+                logger.LogInformation("Refused a {Channel} message from an unknown sender", turn.Channel);
+                return [ChatReply.Plain(Say.In(language,
+                    "抱歉,你还不是 ChatCrm 的用户,请联系管理员开通。",
+                    "Sorry, you're not a ChatCrm user yet. Please ask your admin to add you."))];
+            }
+
+            if (turn.InboundKey is { } key && await store.ReadAsync(session => session.Conversations.FindInbound(key), cancellationToken) is { } seen)
+            {
+                return Replay(seen, language);
+            }
+
+            var outcome = await UnderstandAndActAsync(turn, user, language, cancellationToken);
+            if (turn.InboundKey is { } handled && outcome.Error is not AlreadyHandled)
+            {
+                var json = JsonSerializer.Serialize(outcome.Replies, ReplyJson);
+                await store.WriteAsync(session =>
+                {
+                    session.Conversations.TryRecordInbound(new InboundMessage(handled, clock.GetUtcNow(), null));
+                    session.Conversations.SaveInboundReply(handled, json);
+                    return true;
+                }, cancellationToken);
+            }
+
+            return outcome.Replies;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "A {Channel} turn failed in conversation {ConversationId}", turn.Channel, turn.ConversationId);
+            return [ChatReply.Plain(Say.In(language,
+                "抱歉,刚才出了点问题,没有保存任何改动。请稍后再试。",
+                "Sorry, something went wrong and nothing was changed. Please try again in a moment."))];
+        }
+    }
+
+    private async Task<TurnOutcome> UnderstandAndActAsync(ChatTurn turn, User user, string language, CancellationToken cancellationToken)
+    {
+        var actor = new Actor(user, turn.Channel, turn.ConversationKey, turn.InboundKey);
+        var localNow = settings.LocalNow(clock.GetUtcNow());
+        Intent intent;
+        Guid? auditId = null;
+        if (turn.Action is { } payload)
+        {
+            if (IntentPayload.Read(payload) is not { } pressed)
+            {
+                return TurnOutcome.Say(ChatReply.Plain(Say.In(language, "这个按钮已经失效了。", "That button no longer works.")));
+            }
+
+            intent = pressed;
+            auditId = payload.TryGetValue("audit", out var id) && Guid.TryParse(id, out var parsed) ? parsed : null;
+        }
+        else
+        {
+            var text = turn.Text?.Trim() ?? string.Empty;
+            if (text.Length == 0)
+            {
+                return TurnOutcome.Say(HelpReply.For(language));
+            }
+
+            if (text.Length > MaxTextLength)
+            {
+                return TurnOutcome.Say(ChatReply.Plain(Say.In(language,
+                    "消息太长了(最多 {0} 个字),请分几句说。", "That message is too long (at most {0} characters); please split it up.", MaxTextLength)));
+            }
+
+            var understanding = await interpreter.InterpretAsync(new Utterance(text, localNow), cancellationToken);
+            // A slash command has no language of its own: answer in the person's.
+            language = text.StartsWith('/') ? user.Language : understanding.Language;
+            intent = await questions.AnswerAsync(turn.ConversationKey, understanding.Intent, text, localNow, cancellationToken) ?? understanding.Intent;
+        }
+
+        var outcome = await actions.RunAsync(actor, intent, language, localNow, auditId, cancellationToken);
+        if (outcome.Error is MissingValue missing)
+        {
+            await questions.AskAsync(turn.ConversationKey, missing.Field, intent, language, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private static IReadOnlyList<ChatReply> Replay(InboundMessage seen, string language) =>
+        seen.ReplyJson is { } json && JsonSerializer.Deserialize<List<ChatReply>>(json, ReplyJson) is { } replies
+            ? replies
+            : [ChatReply.Plain(Say.In(language, "这条消息已经处理过了。", "That message was handled already."))];
+
+    private static string LanguageOf(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff') ? "zh" : "en";
+}

@@ -1,0 +1,107 @@
+using ChatCrm.Channels.Rendering;
+using ChatCrm.Core;
+using ChatCrm.Core.Access;
+using ChatCrm.Core.Audit;
+using ChatCrm.Core.Conversations;
+using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Leads;
+using ChatCrm.Core.Reminders;
+using ChatCrm.Language;
+
+namespace ChatCrm.Channels.Conversation;
+
+/// <summary>
+/// Carries out an understood intent through the core's use cases and writes the reply. One
+/// method per kind of request, as a bot's turn handler has one per activity kind.
+/// </summary>
+public sealed class IntentActions(
+    CreateLead createLead,
+    LinkChat linkChat,
+    LogFollowUp logFollowUp,
+    ClaimLead claimLead,
+    ReturnLead returnLead,
+    TransferLead transferLead,
+    ChangeStage changeStage,
+    ChangeAmount changeAmount,
+    SetReminder setReminder,
+    UndoChange undoChange,
+    ListLeads listLeads,
+    ReplyWriter replies)
+{
+    /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
+    private static readonly TimeOnly DefaultReminderTime = new(9, 0);
+
+    /// <param name="localNow">The moment the message was sent, on the sender's clock: dates resolve against it.</param>
+    /// <param name="auditId">The change an Undo button names, if one was pressed.</param>
+    public async Task<TurnOutcome> RunAsync(Actor actor, Intent intent, string language, DateTimeOffset localNow, Guid? auditId, CancellationToken cancellationToken)
+    {
+        switch (intent)
+        {
+            case LogFollowUpIntent f:
+                var report = new FollowUpReport(f.LeadMention, f.Channel, f.Interest, At(f.NextAt, localNow, null), f.Summary);
+                return Outcome(await logFollowUp.HandleAsync(actor, report, cancellationToken), intent, language, logged => replies.FollowUpLogged(logged, language));
+            case CreateLeadIntent c:
+                var created = await createLead.HandleAsync(actor, new NewLead(c.LeadName, c.Phone, c.Company, c.Industry, c.Stage), cancellationToken);
+                return Outcome(created, intent, language, change => WithLinkButton(replies.LeadChanged(change, AuditActions.CreateLead, language), change.After, language));
+            case LinkChatIntent l:
+                return Outcome(await linkChat.HandleAsync(actor, l.LeadMention, cancellationToken), intent, language, linked => replies.ChatLinked(linked, language));
+            case ClaimLeadIntent c:
+                return LeadChanged(await claimLead.HandleAsync(actor, c.LeadMention, cancellationToken), AuditActions.ClaimLead, intent, language);
+            case ReturnLeadIntent r:
+                return LeadChanged(await returnLead.HandleAsync(actor, r.LeadMention, r.Reason, cancellationToken), AuditActions.ReturnLead, intent, language);
+            case TransferLeadIntent t:
+                return LeadChanged(await transferLead.HandleAsync(actor, t.LeadMention, t.ToUser, cancellationToken), AuditActions.TransferLead, intent, language);
+            case SetStageIntent s:
+                return LeadChanged(await changeStage.HandleAsync(actor, s.LeadMention, s.Stage, cancellationToken), AuditActions.ChangeStage, intent, language);
+            case SetAmountIntent a:
+                return LeadChanged(await changeAmount.HandleAsync(actor, a.LeadMention, a.Amount, a.Currency, cancellationToken), AuditActions.ChangeAmount, intent, language);
+            case SetReminderIntent r:
+                var reminder = await setReminder.HandleAsync(actor, At(r.At, localNow, DefaultReminderTime), r.Text, r.LeadMention, cancellationToken);
+                return Outcome(reminder, intent, language, set => replies.ReminderSet(set, language));
+            case UndoIntent:
+                return Outcome(await undoChange.HandleAsync(actor, auditId, cancellationToken), intent, language, undone => replies.Undone(undone, language));
+            case QueryLeadsIntent q:
+                var page = await listLeads.HandleAsync(actor, ListFor(q.Filter), cancellationToken);
+                return TurnOutcome.Say(replies.Leads(page, language));
+            case QueryReportIntent:
+                return TurnOutcome.Say(new ChatReply(
+                    Say.In(language, "报表功能还没有上线。现在可以查看线索列表:", "Reports aren't available in this version yet. You can list leads meanwhile:"),
+                    [],
+                    [
+                        ReplyWriter.Button(Say.In(language, "超过7天没跟进", "Stale leads"), new QueryLeadsIntent(LeadFilter.Stale), language),
+                        ReplyWriter.Button(Say.In(language, "今天跟进", "Due today"), new QueryLeadsIntent(LeadFilter.Today), language),
+                    ]));
+            case HelpIntent:
+                return TurnOutcome.Say(HelpReply.For(language));
+            default:
+                return TurnOutcome.Say(new ChatReply(
+                    Say.In(language, "抱歉,我没听懂。可以这样说:「今天给王总打了电话,下周三再跟进」,或发送 /help。", "Sorry, I didn't get that. Try \"Called John at Acme, follow up next Tuesday\", or send /help."),
+                    [],
+                    [ReplyWriter.Button(Say.In(language, "帮助", "Help"), new HelpIntent(), language)]));
+        }
+    }
+
+    /// <summary>A local date (and time) said in the chat, as a moment on the sender's clock.</summary>
+    internal static DateTimeOffset? At(LocalMoment? moment, DateTimeOffset localNow, TimeOnly? timeWhenOnlyADay) =>
+        moment is null ? null
+        : new DateTimeOffset(moment.Date.ToDateTime(moment.Time ?? timeWhenOnlyADay ?? TimeOnly.MinValue), localNow.Offset);
+
+    private TurnOutcome LeadChanged(Result<LeadChange> result, string action, Intent intent, string language) =>
+        Outcome(result, intent, language, change => replies.LeadChanged(change, action, language));
+
+    private static TurnOutcome Outcome<T>(Result<T> result, Intent intent, string language, Func<T, ChatReply> reply) =>
+        result.IsSuccess
+            ? TurnOutcome.Say(reply(result.Value!))
+            : new TurnOutcome([ErrorReplies.For(result.Error!, intent, language)], result.Error);
+
+    private static ChatReply WithLinkButton(ChatReply reply, LeadSnapshot lead, string language) =>
+        reply with { Actions = [.. reply.Actions, ReplyWriter.Button(Say.In(language, "关联到当前聊天", "Link this chat"), new LinkChatIntent(lead.Number), language)] };
+
+    private static LeadList ListFor(LeadFilter filter) => filter switch
+    {
+        LeadFilter.Stale => LeadList.Stale,
+        LeadFilter.Unclaimed => LeadList.Unclaimed,
+        LeadFilter.Today => LeadList.DueToday,
+        _ => LeadList.Mine,
+    };
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Leads;
+using ChatCrm.Language;
+
+namespace ChatCrm.Channels.Conversation;
+
+/// <summary>
+/// An intent written into a button's payload (or a pending question) and read back, so a button
+/// press such as "which 王总? → this one" re-runs the understood request with the lead filled in.
+/// The payload is plain strings, so every channel can carry it.
+/// </summary>
+public static class IntentPayload
+{
+    public const string IntentKey = "do";
+    public const string LanguageKey = "lang";
+
+    public static Dictionary<string, string> Write(Intent intent, string language)
+    {
+        var payload = new Dictionary<string, string> { [IntentKey] = intent.Name, [LanguageKey] = language };
+        void Put(string key, object? value)
+        {
+            if (value is not null)
+            {
+                payload[key] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            }
+        }
+
+        switch (intent)
+        {
+            case LogFollowUpIntent f:
+                Put("lead", f.LeadMention); Put("channel", f.Channel); Put("interest", f.Interest);
+                Put("next_at", f.NextAt); Put("summary", f.Summary);
+                break;
+            case CreateLeadIntent c:
+                Put("name", c.LeadName); Put("phone", c.Phone); Put("company", c.Company);
+                Put("industry", c.Industry); Put("stage", c.Stage);
+                break;
+            case LinkChatIntent l: Put("lead", l.LeadMention); break;
+            case ClaimLeadIntent c: Put("lead", c.LeadMention); break;
+            case ReturnLeadIntent r: Put("lead", r.LeadMention); Put("reason", r.Reason); break;
+            case TransferLeadIntent t: Put("lead", t.LeadMention); Put("to_user", t.ToUser); break;
+            case SetStageIntent s: Put("lead", s.LeadMention); Put("stage", s.Stage); break;
+            case SetAmountIntent a: Put("lead", a.LeadMention); Put("amount", a.Amount); Put("currency", a.Currency); break;
+            case SetReminderIntent r: Put("lead", r.LeadMention); Put("at", r.At); Put("text", r.Text); break;
+            case QueryLeadsIntent q: Put("filter", q.Filter); break;
+            case QueryReportIntent q: Put("metric", q.Metric); Put("period", q.Period); break;
+        }
+
+        return payload;
+    }
+
+    /// <summary>The intent a payload carries, or null when it carries none or is malformed.</summary>
+    public static Intent? Read(IReadOnlyDictionary<string, string> payload)
+    {
+        string? Get(string key) => payload.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        if (Get(IntentKey) is not { } name)
+        {
+            return null;
+        }
+
+        try
+        {
+            return name switch
+            {
+                "log_followup" => new LogFollowUpIntent(Get("lead"), Enum<ContactChannel>(Get("channel")), Enum<Interest>(Get("interest")), Moment(Get("next_at")), Get("summary") ?? string.Empty),
+                "create_lead" => new CreateLeadIntent(Get("name"), Get("phone"), Get("company"), Get("industry"), Enum<LeadStage>(Get("stage"))),
+                "link_chat" => new LinkChatIntent(Get("lead")),
+                "claim_lead" => new ClaimLeadIntent(Get("lead")),
+                "return_lead" => new ReturnLeadIntent(Get("lead"), Get("reason")),
+                "transfer_lead" => new TransferLeadIntent(Get("lead"), Get("to_user")),
+                "set_stage" => new SetStageIntent(Get("lead"), Enum<LeadStage>(Get("stage"))),
+                "set_amount" => new SetAmountIntent(Get("lead"), Get("amount") is { } a ? decimal.Parse(a, CultureInfo.InvariantCulture) : null, Get("currency") ?? "CNY"),
+                "set_reminder" => new SetReminderIntent(Moment(Get("at")), Get("text"), Get("lead")),
+                "query_leads" => new QueryLeadsIntent(Enum<LeadFilter>(Get("filter")) ?? LeadFilter.Mine),
+                "query_report" => new QueryReportIntent(Get("metric"), Get("period")),
+                "help" => new HelpIntent(),
+                "undo" => new UndoIntent(),
+                _ => null,
+            };
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static T? Enum<T>(string? text)
+        where T : struct, Enum =>
+        text is null ? null
+        : System.Enum.TryParse<T>(text, ignoreCase: true, out var value) ? value
+        : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
+
+    private static LocalMoment? Moment(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var withTime))
+        {
+            return new LocalMoment(DateOnly.FromDateTime(withTime), TimeOnly.FromDateTime(withTime));
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new LocalMoment(date, null)
+            : throw new FormatException($"'{text}' is not a date.");
+    }
+}

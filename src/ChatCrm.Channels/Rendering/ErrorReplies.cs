@@ -1,0 +1,85 @@
+using ChatCrm.Channels.Conversation;
+using ChatCrm.Core;
+using ChatCrm.Core.Leads;
+using ChatCrm.Language;
+
+namespace ChatCrm.Channels.Rendering;
+
+/// <summary>
+/// Says politely why something was not done, or asks for what is missing. For an ambiguous lead it
+/// offers one button per candidate, each re-running the request with that lead.
+/// </summary>
+public static class ErrorReplies
+{
+    public static ChatReply For(CrmError error, Intent intent, string language) => error switch
+    {
+        AmbiguousLead ambiguous => new ChatReply(
+            Say.In(language, "有 {0} 个「{1}」,你指的是哪一个?", "There are {0} matches for \"{1}\". Which one?", ambiguous.Candidates.Count, ambiguous.Mention),
+            [],
+            [.. ambiguous.Candidates.Select(lead => ReplyWriter.Button(Describe(lead), IntentLead.WithLead(intent, lead.Number), language))]),
+        LeadNotFound notFound => Plain(language,
+            "没有找到「{0}」。可以用线索编号(如 L-20261118-0007)、客户名或公司名,或先新建线索。",
+            "I couldn't find \"{0}\". Use a lead number (like L-20261118-0007), a name or a company, or create the lead first.",
+            notFound.Mention),
+        NoLeadInContext => Plain(language,
+            "你指的是哪个线索?说出客户名或编号,或先用「/link 线索编号」把这个聊天关联到线索。",
+            "Which lead? Name it, or link this chat to one first with \"/link L-…\"."),
+        NotOwned notOwned => new ChatReply(
+            Say.In(language, "{0} 还在公海里,先认领它再操作。", "{0} is still in the pool; claim it first.", notOwned.LeadNumber),
+            [],
+            [ReplyWriter.Button(Say.In(language, "认领 {0}", "Claim {0}", notOwned.LeadNumber), new ClaimLeadIntent(notOwned.LeadNumber), language)]),
+        NotPermitted denied => Plain(language, "抱歉,你没有权限操作 {0}。", "Sorry, you may not change {0}.", denied.LeadNumber ?? string.Empty),
+        AlreadyOwned owned => Plain(language, "{0} 已经由 {1} 负责了。", "{0} is already owned by {1}.", owned.LeadNumber, owned.OwnerKey),
+        AssignedToSomeoneElse other => Plain(language, "{0} 已分配给 {1},等待其认领。", "{0} is offered to {1}, waiting for them to claim it.", other.LeadNumber, other.AssigneeKey),
+        UserNotFound user => Plain(language, "没有找到同事「{0}」。", "I don't know a colleague called \"{0}\".", user.Mention),
+        DuplicatePhone duplicate => Plain(language,
+            "这个电话已经在线索 {0}({1})里了,没有重复创建。",
+            "That phone already belongs to lead {0} ({1}); I didn't create a second one.",
+            duplicate.Existing.Number, duplicate.Existing.Name),
+        InvalidValue invalid => Plain(language, "「{0}」不是有效的{1}。", "\"{0}\" is not a valid {1}.", invalid.Given ?? string.Empty, FieldName(invalid.Field, language)),
+        MissingValue missing => Ask(missing.Field, intent, language),
+        CannotUndo cannot => Plain(language, UndoReason(cannot.Reason).Zh, UndoReason(cannot.Reason).En),
+        NoChange same => Plain(language, "{0} 已经是这样了,没有改动。", "{0} is already like that; nothing changed.", same.LeadNumber),
+        AlreadyHandled => Plain(language, "这条消息已经处理过了。", "That message was handled already."),
+        _ => Plain(language, "没能完成:{0}", "Couldn't do that: {0}", error.Code),
+    };
+
+    /// <summary>The question for a missing value; the answer is the next message in the chat.</summary>
+    public static ChatReply Ask(string field, Intent intent, string language) => field switch
+    {
+        "name" => Plain(language, "客户叫什么名字?", "What is the customer's name?"),
+        "to_user" => Plain(language, "转给谁?", "Transfer to whom?"),
+        "lead" => Plain(language, "哪个线索?请说客户名、公司或编号。", "Which lead? Give a name, company or lead number."),
+        "amount" => Plain(language, "金额是多少?(例如 50万 或 $120k)", "What is it worth? (e.g. 500000 or $120k)"),
+        "at" => Plain(language, "什么时候提醒你?(例如 明天上午10点)", "When should I remind you? (e.g. tomorrow at 10am)"),
+        "stage" => new ChatReply(
+            Say.In(language, "改到哪个阶段?", "Which stage?"),
+            [],
+            [.. Enum.GetValues<LeadStage>().Select(stage => ReplyWriter.Button(Words.Stage(stage, language), intent is SetStageIntent asked ? asked with { Stage = stage } : new SetStageIntent(null, stage), language))]),
+        _ => Plain(language, "还需要:{0}", "I still need: {0}", field),
+    };
+
+    private static string Describe(LeadSummary lead) =>
+        lead.Company is { } company ? $"{lead.Name} · {company} · {lead.Number}" : $"{lead.Name} · {lead.Number}";
+
+    private static string FieldName(string field, string language) => field switch
+    {
+        "phone" => Say.In(language, "电话号码", "phone number"),
+        "amount" => Say.In(language, "金额", "amount"),
+        "at" => Say.In(language, "提醒时间(需要在将来)", "reminder time (it must be in the future)"),
+        "next_at" => Say.In(language, "下次跟进日期", "next follow-up date"),
+        "currency" => Say.In(language, "币种(CNY 或 USD)", "currency (CNY or USD)"),
+        _ => field,
+    };
+
+    private static (string Zh, string En) UndoReason(string reason) => reason switch
+    {
+        "expired" => ("超过 10 分钟了,不能再撤销。", "It's been more than 10 minutes; that can't be undone any more."),
+        "already" => ("这条已经撤销过了。", "That was undone already."),
+        "changed" => ("这个线索之后又有改动,不能直接撤销。", "The lead has changed since, so I can't undo that safely."),
+        _ => ("最近没有可以撤销的操作。", "There's nothing recent to undo."),
+    };
+
+    private static ChatReply Plain(string language, string zh, string en, params object?[] args) =>
+        ChatReply.Plain(Say.In(language, zh, en, args));
+}

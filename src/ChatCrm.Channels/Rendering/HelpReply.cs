@@ -1,0 +1,40 @@
+using ChatCrm.Channels.Conversation;
+
+namespace ChatCrm.Channels.Rendering;
+
+/// <summary>What the bot can do, with examples a salesperson can copy.</summary>
+public static class HelpReply
+{
+    public static ChatReply For(string language) => new(
+        Say.In(language,
+            "我是 ChatCrm,用一句话就能维护客户。比如:",
+            "I'm ChatCrm: keep your CRM by typing a sentence. For example:"),
+        language == "zh"
+            ?
+            [
+                new("记跟进", "今天给王总打了电话,他很感兴趣,下周三再跟进"),
+                new("新建线索", "新建线索:张伟,13800138000,华为,通信行业"),
+                new("关联聊天", "/link L-20261118-0007 或 把这个聊天关联到张伟"),
+                new("认领/退回/转交", "认领 · 这个客户退回公海 · 把张伟转给bob"),
+                new("阶段/金额", "华为这单进入商务谈判 · 金额改成50万"),
+                new("提醒", "明天上午9点提醒我给王总打电话"),
+                new("查询", "我的线索 · 超过7天没跟进的 · 待认领 · 今天要跟进哪些"),
+                new("撤销", "每次改动都有「撤销」按钮,10 分钟内有效,也可以说「撤销」"),
+            ]
+            :
+            [
+                new("Log a follow-up", "Called John at Acme, very interested, follow up next Tuesday"),
+                new("New lead", "new lead: John Smith, Acme Corp, +1 415 555 0123, manufacturing"),
+                new("Link this chat", "/link L-20261118-0007 or link this chat to Acme"),
+                new("Claim/return/transfer", "/claim · release this lead back to the pool · transfer Acme to Bob"),
+                new("Stage/amount", "move Acme to proposal · Acme deal is worth $120k"),
+                new("Reminder", "remind me tomorrow at 10am to call Sarah"),
+                new("Lists", "my leads · stale leads · show unclaimed leads · today's follow-ups"),
+                new("Undo", "every change has an Undo button for 10 minutes; or type \"undo\""),
+            ],
+        [
+            ReplyWriter.Button(Say.In(language, "我的线索", "My leads"), new Language.QueryLeadsIntent(Language.LeadFilter.Mine), language),
+            ReplyWriter.Button(Say.In(language, "待认领", "Unclaimed"), new Language.QueryLeadsIntent(Language.LeadFilter.Unclaimed), language),
+            ReplyWriter.Button(Say.In(language, "今天跟进", "Due today"), new Language.QueryLeadsIntent(Language.LeadFilter.Today), language),
+        ]);
+}

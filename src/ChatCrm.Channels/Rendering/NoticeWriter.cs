@@ -1,0 +1,43 @@
+using System.Globalization;
+using ChatCrm.Channels.Conversation;
+using ChatCrm.Core;
+using ChatCrm.Core.Notifications;
+
+namespace ChatCrm.Channels.Rendering;
+
+/// <summary>Renders what the bot says on its own (from the outbox) in the reader's language.</summary>
+public sealed class NoticeWriter(CrmSettings settings)
+{
+    public ChatReply Write(Notice notice, string language)
+    {
+        string Arg(string key) => notice.Args.TryGetValue(key, out var value) ? value : string.Empty;
+        switch (notice.Kind)
+        {
+            case Notices.LeadTransferred:
+                return new ChatReply(
+                    Say.In(language, "{0} 把线索 {1} {2} 转给了你。", "{0} transferred lead {1} {2} to you.", Arg("from"), Arg("lead"), Arg("name")),
+                    [],
+                    [ReplyWriter.Button(Say.In(language, "关联到当前聊天", "Link to this chat"), new Language.LinkChatIntent(Arg("lead")), language)]);
+            case Notices.LeadReturned:
+                var reason = Arg("reason");
+                return ChatReply.Plain(string.IsNullOrEmpty(reason)
+                    ? Say.In(language, "{0} 把线索 {1} {2} 退回了公海。", "{0} returned lead {1} {2} to the pool.", Arg("by"), Arg("lead"), Arg("name"))
+                    : Say.In(language, "{0} 把线索 {1} {2} 退回了公海,原因:{3}", "{0} returned lead {1} {2} to the pool: {3}", Arg("by"), Arg("lead"), Arg("name"), reason));
+            case Notices.ReminderDue:
+                var facts = new List<ReplyFact>();
+                if (DateTimeOffset.TryParse(Arg("due"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
+                {
+                    facts.Add(ReplyWriter.Fact(language, "时间", "Due", Words.Moment(due, settings.TimeZone)));
+                }
+
+                if (Arg("lead") is { Length: > 0 } lead)
+                {
+                    facts.Add(ReplyWriter.Fact(language, "线索", "Lead", lead));
+                }
+
+                return new ChatReply(Say.In(language, "⏰ 提醒:{0}", "⏰ Reminder: {0}", Arg("text")), facts, []);
+            default:
+                return ChatReply.Plain(notice.Kind);
+        }
+    }
+}

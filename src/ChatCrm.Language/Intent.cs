@@ -1,0 +1,113 @@
+using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Leads;
+
+namespace ChatCrm.Language;
+
+/// <summary>What a chat message means: one record per thing a person can ask the bot to do.</summary>
+/// <remarks>
+/// A lead is referred to by what the person said (<see cref="LeadMention"/>): a name ("王总"),
+/// a company ("Acme") or a lead number. Null means "the lead this chat is linked to".
+/// </remarks>
+public abstract record Intent
+{
+    /// <summary>The stable name used by the NLU cases and scorer, e.g. "log_followup".</summary>
+    public abstract string Name { get; }
+}
+
+/// <summary>A local date, with a time of day when one was said.</summary>
+public sealed record LocalMoment(DateOnly Date, TimeOnly? Time)
+{
+    /// <summary>"2026-11-25" or "2026-11-25T10:00", as the NLU cases write it.</summary>
+    public override string ToString() =>
+        Time is { } time ? $"{Date:yyyy-MM-dd}T{time:HH\\:mm}" : Date.ToString("yyyy-MM-dd");
+}
+
+public sealed record LogFollowUpIntent(
+    string? LeadMention,
+    ContactChannel? Channel,
+    Interest? Interest,
+    LocalMoment? NextAt,
+    string Summary) : Intent
+{
+    public override string Name => "log_followup";
+}
+
+public sealed record CreateLeadIntent(
+    string? LeadName,
+    string? Phone,
+    string? Company,
+    string? Industry,
+    LeadStage? Stage) : Intent
+{
+    public override string Name => "create_lead";
+}
+
+public sealed record LinkChatIntent(string? LeadMention) : Intent
+{
+    public override string Name => "link_chat";
+}
+
+public sealed record ClaimLeadIntent(string? LeadMention) : Intent
+{
+    public override string Name => "claim_lead";
+}
+
+public sealed record ReturnLeadIntent(string? LeadMention, string? Reason) : Intent
+{
+    public override string Name => "return_lead";
+}
+
+public sealed record TransferLeadIntent(string? LeadMention, string? ToUser) : Intent
+{
+    public override string Name => "transfer_lead";
+}
+
+public sealed record SetStageIntent(string? LeadMention, LeadStage? Stage) : Intent
+{
+    public override string Name => "set_stage";
+}
+
+public sealed record SetAmountIntent(string? LeadMention, decimal? Amount, string Currency) : Intent
+{
+    public override string Name => "set_amount";
+}
+
+public sealed record SetReminderIntent(LocalMoment? At, string? Text, string? LeadMention) : Intent
+{
+    public override string Name => "set_reminder";
+}
+
+/// <summary>Which leads a person wants listed.</summary>
+public enum LeadFilter
+{
+    Mine,
+    Stale,
+    Unclaimed,
+    Today,
+}
+
+public sealed record QueryLeadsIntent(LeadFilter Filter) : Intent
+{
+    public override string Name => "query_leads";
+}
+
+public sealed record QueryReportIntent(string? Metric, string? Period) : Intent
+{
+    public override string Name => "query_report";
+}
+
+public sealed record HelpIntent : Intent
+{
+    public override string Name => "help";
+}
+
+/// <summary>Undo the last change this person made in this conversation ("撤销", "undo").</summary>
+public sealed record UndoIntent : Intent
+{
+    public override string Name => "undo";
+}
+
+public sealed record UnknownIntent : Intent
+{
+    public override string Name => "unknown";
+}

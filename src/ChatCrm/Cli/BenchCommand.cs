@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ChatCrm.Language;
+using ChatCrm.Language.Embedded;
+
+namespace ChatCrm.Cli;
+
+/// <summary>
+/// `bench`: measures the interpreter per message, and full web chat turns that log a follow-up
+/// over HTTP against a store seeded with many leads. Writes to a temporary folder, never to data/.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var leads = new Option<int>("--leads") { Description = "Leads in the store", DefaultValueFactory = _ => 100_000 };
+        var messages = new Option<int>("--messages") { Description = "Messages for the interpreter benchmark", DefaultValueFactory = _ => 50_000 };
+        var turns = new Option<int>("--turns") { Description = "Follow-up turns over HTTP", DefaultValueFactory = _ => 20_000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Turns in flight at once", DefaultValueFactory = _ => 16 };
+        var command = new Command("bench", "Measure the interpreter and the follow-up turn") { leads, messages, turns, concurrency };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            InterpreterBench(result.GetValue(messages));
+            await TurnBench.RunAsync(result.GetValue(leads), result.GetValue(turns), result.GetValue(concurrency), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void InterpreterBench(int count)
+    {
+        var interpreter = new EmbeddedInterpreter();
+        var sentences = BenchSentences.Mixed();
+        var now = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(8));
+        for (var i = 0; i < 2_000; i++)
+        {
+            interpreter.Interpret(new Utterance(sentences[i % sentences.Count], now));
+        }
+
+        var stats = new LatencyStats();
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var utterance = new Utterance(sentences[i % sentences.Count], now);
+            var before = Stopwatch.GetTimestamp();
+            interpreter.Interpret(utterance);
+            stats.Add(Stopwatch.GetTimestamp() - before);
+        }
+
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"interpreter: {stats.Describe()}; {count / seconds:0} messages/s on one thread ({sentences.Count} distinct sentences)"));
+    }
+}

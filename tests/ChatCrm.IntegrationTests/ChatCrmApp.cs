@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using ChatCrm.Channels.Conversation;
+using ChatCrm.Endpoints;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatCrm.IntegrationTests;
+
+/// <summary>
+/// The whole app on a real LiteDB file in a temp folder, with a fake clock that starts on
+/// Wednesday 2026-11-18 10:00 in Shanghai. Several instances may share one folder, one after the
+/// other, to test restarts.
+/// </summary>
+public sealed class ChatCrmApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly bool _ownsFolder;
+
+    public ChatCrmApp(TempFolder? folder = null, FakeTimeProvider? clock = null)
+    {
+        _ownsFolder = folder is null;
+        Folder = folder ?? new TempFolder();
+        Clock = clock ?? new FakeTimeProvider(Start);
+    }
+
+    public TempFolder Folder { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string DatabasePath => Path.Combine(Folder.Path, "chatcrm.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ChatCrm:Storage:LiteDbPath", DatabasePath);
+        builder.UseSetting("ChatCrm:WebChat:Enabled", "true");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Sends what a person types and returns what they read back.</summary>
+    public async Task<IReadOnlyList<ChatReply>> SayAsync(string user, string text, string conversation = "c1", string? id = null)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/webchat", new WebChatRequest(user, conversation, text, null, id ?? Guid.NewGuid().ToString("N")));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<WebChatResponse>())!.Replies;
+    }
+
+    /// <summary>Presses a button from an earlier reply.</summary>
+    public async Task<IReadOnlyList<ChatReply>> PressAsync(string user, ReplyAction button, string conversation = "c1")
+    {
+        var request = new WebChatRequest(user, conversation, null, new Dictionary<string, string>(button.Payload), Guid.NewGuid().ToString("N"));
+        var response = await CreateClient().PostAsJsonAsync("/api/webchat", request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<WebChatResponse>())!.Replies;
+    }
+
+    public async Task<IReadOnlyList<ChatReply>> InboxAsync(string user)
+    {
+        var response = await CreateClient().GetFromJsonAsync<WebChatResponse>($"/api/webchat/inbox?user={user}");
+        return response!.Replies;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsFolder)
+        {
+            Folder.Dispose();
+        }
+    }
+}
