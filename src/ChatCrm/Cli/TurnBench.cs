@@ -52,6 +52,7 @@ public static class TurnBench
             var (stats, seconds, failures) = await RunTurnsAsync(http, conversations, turns, concurrency, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"follow-up turn over HTTP ({concurrency} in flight, {leadCount:N0} leads): {stats.Describe()}; {turns / seconds:0} turns/s; {failures} failed"));
+            await app.StopAsync(cancellationToken);
         }
         finally
         {

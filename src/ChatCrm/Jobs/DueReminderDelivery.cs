@@ -13,6 +13,18 @@ public sealed class DueReminderDelivery(DeliverDueReminders deliver, TimeProvide
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
+        try
+        {
+            await RunTicksAsync(timer, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the next start picks up whatever is due.
+        }
+    }
+
+    private async Task RunTicksAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
         do
         {
             try

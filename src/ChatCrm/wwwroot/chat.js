@@ -8,6 +8,8 @@ const conversationInput = document.getElementById("conversation");
 const composer = document.getElementById("composer");
 const textInput = document.getElementById("text");
 const INBOX_POLL_MS = 3000;
+// Replies that arrive for a user after the page switched away, shown when the user is picked again.
+const heldForUser = new Map();
 
 function newMessageId() {
   return (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
@@ -61,6 +63,10 @@ function showReply(reply, isNotice) {
       button.type = "button";
       button.textContent = action.title;
       button.addEventListener("click", () => {
+        // One choice per reply: a second press would act twice (two 王总 logged, Undo twice).
+        for (const other of bar.querySelectorAll("button")) {
+          other.disabled = true;
+        }
         showMine("▶ " + action.title);
         send({ action: action.payload });
       });
@@ -72,38 +78,58 @@ function showReply(reply, isNotice) {
   scrollToEnd();
 }
 
+function showFor(user, replies, isNotice) {
+  if (user === userSelect.value) {
+    for (const reply of replies) {
+      showReply(reply, isNotice);
+    }
+    return;
+  }
+  heldForUser.set(user, (heldForUser.get(user) || []).concat(replies.map(reply => ({ reply, isNotice }))));
+}
+
+function problemText(answer, status) {
+  if (answer && answer.errors) {
+    return Object.values(answer.errors).flat().join(" ");
+  }
+  return (answer && (answer.detail || answer.title)) || ("HTTP " + status);
+}
+
 async function send(content) {
-  const body = Object.assign({ user: userSelect.value, conversation: conversationInput.value || "web", id: newMessageId() }, content);
+  const user = userSelect.value;
+  const body = Object.assign({ user, conversation: conversationInput.value || "web", id: newMessageId() }, content);
   try {
     const response = await fetch("api/webchat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
     });
-    const answer = await response.json();
-    if (!response.ok) {
-      showError(answer.title || ("HTTP " + response.status));
+    let answer = null;
+    try {
+      answer = await response.json();
+    } catch {
+      // Not JSON: a proxy's error page, say.
+    }
+    if (!response.ok || !answer) {
+      showError(problemText(answer, response.status));
       return;
     }
-    for (const reply of answer.replies) {
-      showReply(reply, false);
-    }
+    showFor(user, answer.replies, false);
   } catch (error) {
     showError("The server can't be reached: " + error.message);
   }
 }
 
 async function pollInbox() {
-  if (!userSelect.value) {
+  const user = userSelect.value;
+  if (!user) {
     return;
   }
   try {
-    const response = await fetch("api/webchat/inbox?user=" + encodeURIComponent(userSelect.value));
+    const response = await fetch("api/webchat/inbox?user=" + encodeURIComponent(user));
     if (response.ok) {
       const answer = await response.json();
-      for (const reply of answer.replies) {
-        showReply(reply, true);
-      }
+      showFor(user, answer.replies, true);
     }
   } catch {
     // The next poll tries again; a send shows the error if the server is gone.
@@ -137,6 +163,10 @@ composer.addEventListener("submit", event => {
 userSelect.addEventListener("change", () => {
   localStorage.setItem("chatcrm.user", userSelect.value);
   messages.replaceChildren();
+  for (const held of heldForUser.get(userSelect.value) || []) {
+    showReply(held.reply, held.isNotice);
+  }
+  heldForUser.delete(userSelect.value);
   pollInbox();
 });
 
