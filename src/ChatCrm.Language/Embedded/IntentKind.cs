@@ -1,0 +1,20 @@
+namespace ChatCrm.Language.Embedded;
+
+/// <summary>The intents the classifier tells apart, in the order that breaks ties (more specific first).</summary>
+internal enum IntentKind
+{
+    Help,
+    Undo,
+    SetReminder,
+    TransferLead,
+    ReturnLead,
+    ClaimLead,
+    LinkChat,
+    CreateLead,
+    SetAmount,
+    SetStage,
+    QueryLeads,
+    QueryReport,
+    LogFollowUp,
+    Unknown,
+}

@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using ChatCrm.Core.Leads;
+
+namespace ChatCrm.Language.Embedded;
+
+/// <summary>
+/// The deterministic commands: /link L-…|name, /claim [lead], /return [lead] [reason],
+/// /transfer &lt;lead&gt; &lt;user&gt;, /stage &lt;lead&gt; &lt;stage&gt;, /amount &lt;lead&gt; &lt;amount&gt;,
+/// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
+/// /new name phone company …, /help, /undo.
+/// </summary>
+internal static partial class SlashCommands
+{
+    public static bool IsCommand(string text) => text.Length > 1 && text[0] == '/' && char.IsAsciiLetter(text[1]);
+
+    public static Intent Parse(string text, DateTimeOffset now)
+    {
+        var m = Command().Match(text);
+        if (!m.Success)
+        {
+            return new UnknownIntent();
+        }
+
+        var args = m.Groups["args"].Value.Trim();
+        return m.Groups["name"].Value.ToLowerInvariant() switch
+        {
+            "link" => new LinkChatIntent(LeadOf(args)),
+            "claim" => new ClaimLeadIntent(LeadOf(args)),
+            "return" => Return(args),
+            "transfer" => Transfer(args),
+            "stage" => Stage(args),
+            "amount" => Amount(args),
+            "remind" => ReminderReader.ReadCommand(args, now),
+            "leads" => new QueryLeadsIntent(Filter(args)),
+            "report" => new QueryReportIntent(QueryVocabulary.FindMetric(args), QueryVocabulary.FindPeriod(args)),
+            "new" => CreateLeadReader.ReadFields(TextNormalizer.Normalize(args)),
+            "help" => new HelpIntent(),
+            "undo" => new UndoIntent(),
+            _ => new UnknownIntent(),
+        };
+    }
+
+    private static string? LeadOf(string args)
+    {
+        var lead = args.Trim(' ', '|', '"', '\'');
+        return lead.Length == 0 ? null : LeadMentionExtractor.FindLeadNumber(lead) ?? lead;
+    }
+
+    private static ReturnLeadIntent Return(string args)
+    {
+        var (first, rest) = SplitFirst(args);
+        return new ReturnLeadIntent(LeadOf(first), rest.Length == 0 ? null : rest);
+    }
+
+    private static TransferLeadIntent Transfer(string args)
+    {
+        var to = TransferTo().Match(args);
+        if (to.Success)
+        {
+            return new TransferLeadIntent(LeadOf(to.Groups["lead"].Value), LeadOf(to.Groups["to"].Value));
+        }
+
+        var (lead, user) = SplitLast(args);
+        return new TransferLeadIntent(LeadOf(lead), LeadOf(user));
+    }
+
+    private static SetStageIntent Stage(string args)
+    {
+        var words = StageLexicon.FindAll(args);
+        if (words.Count > 0 && words[^1].End == args.Length)
+        {
+            return new SetStageIntent(LeadOf(args[..words[^1].Start]), words[^1].Stage);
+        }
+
+        var (lead, last) = SplitLast(args);
+        return ParseStage(last) is { } stage ? new SetStageIntent(LeadOf(lead), stage) : new SetStageIntent(LeadOf(args), null);
+    }
+
+    private static SetAmountIntent Amount(string args)
+    {
+        var normalized = TextNormalizer.Normalize(args);
+        if (AmountGrammar.FindDealAmount(normalized) is not { } amount)
+        {
+            return new SetAmountIntent(LeadOf(normalized), null, AmountGrammar.Yuan);
+        }
+
+        return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency);
+    }
+
+    private static LeadFilter Filter(string args) => args.ToLowerInvariant() switch
+    {
+        "" or "mine" or "my" => LeadFilter.Mine,
+        "stale" => LeadFilter.Stale,
+        "unclaimed" or "pool" => LeadFilter.Unclaimed,
+        "today" => LeadFilter.Today,
+        _ => QueryVocabulary.FindFilter(args) ?? LeadFilter.Mine,
+    };
+
+    private static LeadStage? ParseStage(string word)
+    {
+        if (word.Length == 0 || char.IsAsciiDigit(word[0]))
+        {
+            return null;
+        }
+
+        return Enum.TryParse<LeadStage>(word, ignoreCase: true, out var stage) ? stage : StageLexicon.Exact(word);
+    }
+
+    private static (string First, string Remainder) SplitFirst(string args)
+    {
+        var space = args.IndexOf(' ');
+        return space < 0 ? (args, string.Empty) : (args[..space], args[(space + 1)..].Trim());
+    }
+
+    private static (string Leading, string Last) SplitLast(string args)
+    {
+        var space = args.LastIndexOf(' ');
+        return space < 0 ? (string.Empty, args) : (args[..space].Trim(), args[(space + 1)..]);
+    }
+
+    [GeneratedRegex(@"^/(?<name>[A-Za-z]+)(?:\s+(?<args>.*))?$", RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex Command();
+
+    [GeneratedRegex(@"^(?<lead>.+?)\s+(?:to|给|->|=>)\s+(?<to>.+)$", RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase)]
+    private static partial Regex TransferTo();
+}
