@@ -59,6 +59,7 @@ public static class ChatCrmHost
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddHostedService<DemoSeeding>();
         builder.Services.AddHostedService<DueReminderDelivery>();
+        builder.Services.AddHostedService<InterpreterWarmUp>();
         return builder;
     }
 }

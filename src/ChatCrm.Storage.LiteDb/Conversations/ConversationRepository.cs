@@ -1,0 +1,80 @@
+using ChatCrm.Core.Conversations;
+using ChatCrm.Core.Store;
+using ChatCrm.Storage.LiteDb.Documents;
+using ChatCrm.Storage.LiteDb.Sessions;
+using LiteDB;
+
+namespace ChatCrm.Storage.LiteDb.Conversations;
+
+internal sealed class ConversationRepository(SessionScope scope, StoreCollections collections) : IConversationRepository
+{
+    public ConversationLink? FindLink(string conversationKey)
+    {
+        var document = scope.Read(() => collections.Links.FindById(conversationKey));
+        return document is null ? null : ConversationDocuments.ToLink(document);
+    }
+
+    public void SaveLink(ConversationLink link)
+    {
+        var document = ConversationDocuments.LinkToDocument(link);
+        scope.Write(() => collections.Links.Upsert(document));
+    }
+
+    public void RemoveLink(string conversationKey) => scope.Write(() => collections.Links.Delete(conversationKey));
+
+    public PendingQuestion? FindQuestion(string conversationKey)
+    {
+        var document = scope.Read(() => collections.Questions.FindById(conversationKey));
+        return document is null ? null : ConversationDocuments.ToQuestion(document);
+    }
+
+    public void SaveQuestion(PendingQuestion question)
+    {
+        var document = ConversationDocuments.QuestionToDocument(question);
+        scope.Write(() => collections.Questions.Upsert(document));
+    }
+
+    public void RemoveQuestion(string conversationKey) => scope.Write(() => collections.Questions.Delete(conversationKey));
+
+    public InboundMessage? FindInbound(string key)
+    {
+        var document = scope.Read(() => collections.Inbound.FindById(key));
+        return document is null ? null : ConversationDocuments.ToInbound(document);
+    }
+
+    // Look first, then insert: a duplicate-key insert would make LiteDB roll back the whole
+    // transaction, and the units committed with this one besides. One writer makes the pair atomic.
+    public bool TryRecordInbound(InboundMessage message)
+    {
+        var document = ConversationDocuments.InboundToDocument(message);
+        return scope.Write(() =>
+        {
+            if (collections.Inbound.FindById(message.Key) is not null)
+            {
+                return false;
+            }
+
+            collections.Inbound.Insert(document);
+            return true;
+        });
+    }
+
+    public void SaveInboundReply(string key, string replyJson)
+    {
+        var updated = scope.Write(() =>
+        {
+            var document = collections.Inbound.FindById(key);
+            if (document is null)
+            {
+                return false;
+            }
+
+            document[ConversationDocuments.ReplyJson] = replyJson;
+            return collections.Inbound.Update(document);
+        });
+        if (!updated)
+        {
+            throw new InvalidOperationException($"No handled message with key {key} is recorded, so its reply cannot be kept.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using ChatCrm.Storage.LiteDb.Audit;
+using ChatCrm.Storage.LiteDb.FollowUps;
+using ChatCrm.Storage.LiteDb.Leads;
+using ChatCrm.Storage.LiteDb.Notifications;
+using ChatCrm.Storage.LiteDb.Reminders;
+using LiteDB;
+
+namespace ChatCrm.Storage.LiteDb.Documents;
+
+/// <summary>One LiteDB collection per aggregate, and the indexes every port query needs.</summary>
+internal sealed class StoreCollections
+{
+    public StoreCollections(LiteDatabase database)
+    {
+        Leads = database.GetCollection("leads");
+        FollowUps = database.GetCollection("followups");
+        Reminders = database.GetCollection("reminders");
+        Users = database.GetCollection("users");
+        Teams = database.GetCollection("teams");
+        Links = database.GetCollection("links");
+        Questions = database.GetCollection("questions");
+        Inbound = database.GetCollection("inbound");
+        Audit = database.GetCollection("audit");
+        Outbox = database.GetCollection("outbox");
+        Sequences = database.GetCollection("sequences");
+    }
+
+    public ILiteCollection<BsonDocument> Leads { get; }
+
+    public ILiteCollection<BsonDocument> FollowUps { get; }
+
+    public ILiteCollection<BsonDocument> Reminders { get; }
+
+    public ILiteCollection<BsonDocument> Users { get; }
+
+    public ILiteCollection<BsonDocument> Teams { get; }
+
+    public ILiteCollection<BsonDocument> Links { get; }
+
+    public ILiteCollection<BsonDocument> Questions { get; }
+
+    public ILiteCollection<BsonDocument> Inbound { get; }
+
+    public ILiteCollection<BsonDocument> Audit { get; }
+
+    public ILiteCollection<BsonDocument> Outbox { get; }
+
+    public ILiteCollection<BsonDocument> Sequences { get; }
+
+    /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
+    public void EnsureIndexes()
+    {
+        foreach (var field in LeadDocuments.IndexedFields)
+        {
+            Leads.EnsureIndex(field, "$." + field);
+        }
+
+        Leads.EnsureIndex(LeadDocuments.SearchKeys, LeadDocuments.SearchKeysIndexExpression);
+        FollowUps.EnsureIndex(FollowUpDocuments.LeadNumber, "$." + FollowUpDocuments.LeadNumber);
+        Reminders.EnsureIndex(ReminderDocuments.PendingDueAt, "$." + ReminderDocuments.PendingDueAt);
+        Reminders.EnsureIndex(ReminderDocuments.PendingOwnerKey, "$." + ReminderDocuments.PendingOwnerKey);
+        Audit.EnsureIndex(AuditDocuments.ActorAt, "$." + AuditDocuments.ActorAt);
+        Audit.EnsureIndex(AuditDocuments.LeadAt, "$." + AuditDocuments.LeadAt);
+        Outbox.EnsureIndex(OutboxDocuments.PendingAttemptAt, "$." + OutboxDocuments.PendingAttemptAt);
+        Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);
+        Outbox.EnsureIndex(OutboxDocuments.DeadLetterCreatedAt, "$." + OutboxDocuments.DeadLetterCreatedAt);
+    }
+}

@@ -1,0 +1,44 @@
+using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Store;
+using ChatCrm.Storage.LiteDb.Sessions;
+using LiteDB;
+
+namespace ChatCrm.Storage.LiteDb.FollowUps;
+
+internal sealed class FollowUpRepository(SessionScope scope, ILiteCollection<BsonDocument> followUps) : IFollowUpRepository
+{
+    public FollowUp? Find(Guid id)
+    {
+        var document = scope.Read(() => followUps.FindById(id));
+        return document is null ? null : FollowUpDocuments.ToFollowUp(document);
+    }
+
+    // A lead has tens of follow-ups, not thousands: read them all by lead and sort here.
+    public IReadOnlyList<FollowUp> ListForLead(string leadNumber, int limit)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var documents = scope.Read(() => followUps
+            .Find(BsonExpression.Create($"$.{FollowUpDocuments.LeadNumber} = @0", new BsonValue(leadNumber)))
+            .ToList());
+        return
+        [
+            .. documents
+                .Select(FollowUpDocuments.ToFollowUp)
+                .OrderByDescending(followUp => followUp.At)
+                .ThenBy(followUp => followUp.Id)
+                .Take(limit),
+        ];
+    }
+
+    public void Insert(FollowUp followUp)
+    {
+        var document = FollowUpDocuments.ToDocument(followUp);
+        scope.Write(() => followUps.Insert(document));
+    }
+
+    public void Delete(Guid id) => scope.Write(() => followUps.Delete(id));
+}

@@ -1,0 +1,57 @@
+using ChatCrm.Core.Personal;
+using ChatCrm.Core.Store;
+using ChatCrm.Storage.LiteDb.Audit;
+using ChatCrm.Storage.LiteDb.Conversations;
+using ChatCrm.Storage.LiteDb.Documents;
+using ChatCrm.Storage.LiteDb.FollowUps;
+using ChatCrm.Storage.LiteDb.Leads;
+using ChatCrm.Storage.LiteDb.Notifications;
+using ChatCrm.Storage.LiteDb.People;
+using ChatCrm.Storage.LiteDb.Reminders;
+using LiteDB;
+
+namespace ChatCrm.Storage.LiteDb.Sessions;
+
+/// <summary>The repositories of one unit of work (or one read), all behind the same <see cref="SessionScope"/>.</summary>
+internal sealed class CrmSession : ICrmSession
+{
+    private readonly SessionScope _scope;
+    private readonly ILiteCollection<BsonDocument> _sequences;
+
+    public CrmSession(SessionScope scope, StoreCollections collections, IPersonalDataProtector protector, PeopleCache people)
+    {
+        _scope = scope;
+        _sequences = collections.Sequences;
+        Leads = new LeadRepository(scope, collections.Leads, protector);
+        FollowUps = new FollowUpRepository(scope, collections.FollowUps);
+        Reminders = new ReminderRepository(scope, collections.Reminders);
+        People = new PeopleDirectory(scope, collections, people);
+        Conversations = new ConversationRepository(scope, collections);
+        Audit = new AuditLog(scope, collections.Audit, protector);
+        Outbox = new OutboxRepository(scope, collections.Outbox);
+    }
+
+    public ILeadRepository Leads { get; }
+
+    public IFollowUpRepository FollowUps { get; }
+
+    public IReminderRepository Reminders { get; }
+
+    public IPeopleDirectory People { get; }
+
+    public IConversationRepository Conversations { get; }
+
+    public IAuditLog Audit { get; }
+
+    public IOutbox Outbox { get; }
+
+    // Gap-free because the increment commits or rolls back with the unit that drew the number,
+    // and atomic because one writer runs the units one after another.
+    public long NextInSequence(string name) => _scope.Write(() =>
+    {
+        var counter = _sequences.FindById(name);
+        var next = (counter is null ? 0 : counter["Value"].AsInt64) + 1;
+        _sequences.Upsert(new BsonDocument { ["_id"] = name, ["Value"] = next });
+        return next;
+    });
+}
