@@ -34,6 +34,7 @@ public static class TurnBench
                 "--ChatCrm:WebChat:Enabled", "true",
                 "--ChatCrm:Storage:LiteDbPath", Path.Combine(folder.FullName, "bench.db"),
                 "--Logging:LogLevel:Default", "Warning",
+                "--ChatCrm:Storage:DurableCommits", Environment.GetEnvironmentVariable("BENCH_DURABLE") ?? "true",
             ]);
             await app.StartAsync(cancellationToken);
             var store = app.Services.GetRequiredService<ICrmStore>();

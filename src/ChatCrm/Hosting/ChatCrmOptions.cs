@@ -10,6 +10,12 @@ public sealed class StorageOptions
     /// <summary>The LiteDB file, relative to the content root (the folder the app runs from).</summary>
     [Required]
     public string LiteDbPath { get; set; } = "data/chatcrm.db";
+
+    /// <summary>
+    /// Flush every commit to disk before answering (the default). Off, a crash may lose the last
+    /// moments of acknowledged writes; only for throwaway stores.
+    /// </summary>
+    public bool DurableCommits { get; set; } = true;
 }
 
 /// <summary>ChatCrm:Demo — the demo organisation seeded into an empty store.</summary>

@@ -19,7 +19,7 @@ public static class StorageSetup
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var path = Path.GetFullPath(options.LiteDbPath, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            return new LiteDbCrmStore(new LiteDbStoreOptions { DatabasePath = path }, services.GetRequiredService<IPersonalDataProtector>());
+            return new LiteDbCrmStore(new LiteDbStoreOptions { DatabasePath = path, DurableCommits = options.DurableCommits }, services.GetRequiredService<IPersonalDataProtector>());
         });
         builder.Services.AddSingleton<ICrmStore>(services => services.GetRequiredService<LiteDbCrmStore>());
         return builder;
