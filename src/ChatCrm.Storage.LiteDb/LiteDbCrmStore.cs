@@ -5,7 +5,9 @@ using ChatCrm.Storage.LiteDb.GroupCommit;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.People;
 using ChatCrm.Storage.LiteDb.Sessions;
+using ChatCrm.Storage.LiteDb.Files;
 using LiteDB;
+using LiteDB.Engine;
 
 namespace ChatCrm.Storage.LiteDb;
 
@@ -20,6 +22,8 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
     private const int MaxConcurrentReads = 64;
 
     private readonly StoreFileLock _fileLock;
+    private readonly DatabaseFile _logFile;
+    private readonly DatabaseFile _dataFile;
     private readonly LiteDatabase _database;
     private readonly StoreCollections _collections;
     private readonly IPersonalDataProtector _protector;
@@ -43,21 +47,25 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
         _fileLock = StoreFileLock.Take(databasePath);
         try
         {
-            _database = new LiteDatabase(new ConnectionString
+            _logFile = DatabaseFile.OpenLog(databasePath);
+            _dataFile = DatabaseFile.OpenData(databasePath, _logFile);
+            _database = new LiteDatabase(new LiteEngine(new EngineSettings
             {
-                Filename = databasePath,
-                Connection = ConnectionType.Direct,
+                DataStream = _dataFile,
+                LogStream = _logFile,
 
                 // Ordinal, not LiteDB's default culture-aware case-insensitive comparison: keys and
                 // blind-index lookup keys must match exactly. Applies when the file is created.
                 Collation = Collation.Binary,
-            });
+            }));
             _collections = new StoreCollections(_database);
             _collections.EnsureIndexes();
         }
         catch
         {
             _database?.Dispose();
+            _dataFile?.Dispose();
+            _logFile?.Dispose();
             _fileLock.Dispose();
             throw;
         }
@@ -135,6 +143,8 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
         }
 
         _database.Dispose();
+        _dataFile.Dispose();
+        _logFile.Dispose();
         _fileLock.Dispose();
 
         // Reads still waiting for a slot get one and find the store closed.
