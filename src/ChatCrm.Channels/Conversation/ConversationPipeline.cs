@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChatCrm.Channels.Rendering;
 using ChatCrm.Core;
 using ChatCrm.Core.Access;
@@ -26,8 +25,6 @@ public sealed class ConversationPipeline(
     /// <summary>Longer messages are refused: nobody types a follow-up this long, and it bounds the work per turn.</summary>
     public const int MaxTextLength = 2000;
 
-    private static readonly JsonSerializerOptions ReplyJson = new(JsonSerializerDefaults.Web);
-
     public async Task<IReadOnlyList<ChatReply>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var language = turn.Text is { } typed ? LanguageOf(typed) : turn.Action?.GetValueOrDefault(IntentPayload.LanguageKey) ?? "zh";
@@ -42,23 +39,14 @@ public sealed class ConversationPipeline(
                     "Sorry, you're not a ChatCrm user yet. Please ask your admin to add you."))];
             }
 
-            if (turn.InboundKey is { } key && await store.ReadAsync(session => session.Conversations.FindInbound(key), cancellationToken) is { } seen)
+            if (turn.InboundKey is { } key && await store.ReadAsync(session => session.Conversations.FindInbound(key), cancellationToken) is not null)
             {
-                return Replay(seen, language);
+                return AlreadyHandled(language);
             }
 
+            // A change records the message id in its own transaction (the core's InboundDedupe), so a
+            // retry changes nothing twice; a question or a list is simply answered again.
             var outcome = await UnderstandAndActAsync(turn, user, language, cancellationToken);
-            if (turn.InboundKey is { } handled && outcome.Error is not AlreadyHandled)
-            {
-                var json = JsonSerializer.Serialize(outcome.Replies, ReplyJson);
-                await store.WriteAsync(session =>
-                {
-                    session.Conversations.TryRecordInbound(new InboundMessage(handled, clock.GetUtcNow(), null));
-                    session.Conversations.SaveInboundReply(handled, json);
-                    return true;
-                }, cancellationToken);
-            }
-
             return outcome.Replies;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -115,10 +103,8 @@ public sealed class ConversationPipeline(
         return outcome;
     }
 
-    private static IReadOnlyList<ChatReply> Replay(InboundMessage seen, string language) =>
-        seen.ReplyJson is { } json && JsonSerializer.Deserialize<List<ChatReply>>(json, ReplyJson) is { } replies
-            ? replies
-            : [ChatReply.Plain(Say.In(language, "这条消息已经处理过了。", "That message was handled already."))];
+    private static IReadOnlyList<ChatReply> AlreadyHandled(string language) =>
+        [ChatReply.Plain(Say.In(language, "这条消息已经处理过了,没有重复记录。", "That message was handled already; nothing was recorded twice."))];
 
     private static string LanguageOf(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff') ? "zh" : "en";
 }

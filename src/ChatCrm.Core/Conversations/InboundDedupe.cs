@@ -8,7 +8,7 @@ public static class InboundDedupe
 {
     /// <summary>Records the actor's message as handled; an error when it was handled already.</summary>
     public static CrmError? Record(ICrmSession session, Actor actor, DateTimeOffset now) =>
-        actor.InboundKey is { } key && !session.Conversations.TryRecordInbound(new InboundMessage(key, now, null))
+        actor.InboundKey is { } key && !session.Conversations.TryRecordInbound(new InboundMessage(key, now))
             ? new AlreadyHandled(key)
             : null;
 }

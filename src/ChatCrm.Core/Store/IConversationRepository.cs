@@ -20,7 +20,4 @@ public interface IConversationRepository
 
     /// <summary>Records a handled message; false when one with the same key was recorded already.</summary>
     bool TryRecordInbound(InboundMessage message);
-
-    /// <summary>Keeps the reply given to a handled message, for answering its retries.</summary>
-    void SaveInboundReply(string key, string replyJson);
 }

@@ -7,7 +7,6 @@ namespace ChatCrm.Storage.LiteDb.Conversations;
 /// <summary>Links, pending questions and handled messages, each keyed by its natural key as _id.</summary>
 internal static class ConversationDocuments
 {
-    public const string ReplyJson = "ReplyJson";
 
     public static BsonDocument LinkToDocument(ConversationLink link)
     {
@@ -50,7 +49,6 @@ internal static class ConversationDocuments
         var document = new BsonDocument
         {
             ["_id"] = message.Key,
-            [ReplyJson] = BsonFields.Text(message.ReplyJson),
         };
         BsonFields.SetMoment(document, "ReceivedAt", message.ReceivedAt);
         return document;
@@ -58,6 +56,5 @@ internal static class ConversationDocuments
 
     public static InboundMessage ToInbound(BsonDocument document) => new(
         document["_id"].AsString,
-        BsonFields.GetMoment(document, "ReceivedAt"),
-        BsonFields.GetText(document, ReplyJson));
+        BsonFields.GetMoment(document, "ReceivedAt"));
 }

@@ -58,23 +58,4 @@ internal sealed class ConversationRepository(SessionScope scope, StoreCollection
             return true;
         });
     }
-
-    public void SaveInboundReply(string key, string replyJson)
-    {
-        var updated = scope.Write(() =>
-        {
-            var document = collections.Inbound.FindById(key);
-            if (document is null)
-            {
-                return false;
-            }
-
-            document[ConversationDocuments.ReplyJson] = replyJson;
-            return collections.Inbound.Update(document);
-        });
-        if (!updated)
-        {
-            throw new InvalidOperationException($"No handled message with key {key} is recorded, so its reply cannot be kept.");
-        }
-    }
 }

@@ -50,9 +50,9 @@ public sealed class ConversationTests : IDisposable
     public async Task Inbound_message_is_recorded_once_and_a_retry_is_refused()
     {
         var first = await _store.WriteAsync(
-            session => session.Conversations.TryRecordInbound(new InboundMessage("wecom:msg-1", Now, null)), CancellationToken.None);
+            session => session.Conversations.TryRecordInbound(new InboundMessage("wecom:msg-1", Now)), CancellationToken.None);
         var retry = await _store.WriteAsync(
-            session => session.Conversations.TryRecordInbound(new InboundMessage("wecom:msg-1", Now.AddSeconds(5), null)), CancellationToken.None);
+            session => session.Conversations.TryRecordInbound(new InboundMessage("wecom:msg-1", Now.AddSeconds(5))), CancellationToken.None);
 
         Assert.True(first);
         Assert.False(retry);
@@ -62,32 +62,14 @@ public sealed class ConversationTests : IDisposable
     [Fact]
     public async Task Refused_retry_leaves_the_rest_of_its_unit_to_commit()
     {
-        await _store.Write(session => session.Conversations.TryRecordInbound(new InboundMessage("wecom:msg-1", Now, null)));
+        await _store.Write(session => session.Conversations.TryRecordInbound(new InboundMessage("wecom:msg-1", Now)));
 
         await _store.Write(session =>
         {
-            session.Conversations.TryRecordInbound(new InboundMessage("wecom:msg-1", Now, null));
+            session.Conversations.TryRecordInbound(new InboundMessage("wecom:msg-1", Now));
             session.Leads.Insert(TestLeads.Create("L-1"));
         });
 
         Assert.NotNull(await _store.Read(session => session.Leads.Find("L-1")));
-    }
-
-    [Fact]
-    public async Task Reply_kept_for_a_handled_message_is_found_with_it()
-    {
-        await _store.Write(session => session.Conversations.TryRecordInbound(new InboundMessage("teams:act-1", Now, null)));
-
-        await _store.Write(session => session.Conversations.SaveInboundReply("teams:act-1", """{"text":"好的"}"""));
-
-        Assert.Equal("""{"text":"好的"}""", (await _store.Read(session => session.Conversations.FindInbound("teams:act-1")))?.ReplyJson);
-    }
-
-    [Fact]
-    public async Task Reply_for_a_message_never_recorded_fails()
-    {
-        var save = _store.Write(session => session.Conversations.SaveInboundReply("teams:unknown", "{}"));
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => save);
     }
 }

@@ -80,7 +80,7 @@ public sealed class GroupCommitTests : IDisposable
         {
             CreateLead(session, "L-1");
             session.NextInSequence("lead");
-            session.Conversations.TryRecordInbound(new Core.Conversations.InboundMessage("wecom:1", TestLeads.Now, null));
+            session.Conversations.TryRecordInbound(new Core.Conversations.InboundMessage("wecom:1", TestLeads.Now));
             session.People.Save(TestLeads.Bob);
             throw new InvalidOperationException("the use case failed");
         });
