@@ -80,6 +80,9 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
             log);
     }
 
+    /// <summary>Where the writer has spent its time since the store opened.</summary>
+    public WriterStatistics WriterStatistics => _writer.Statistics;
+
     /// <summary>What the writer has done so far, for tests and diagnostics.</summary>
     internal (long Commits, long Checkpoints, long BatchesRunAlone) WriterCounts =>
         (_writer.Commits, _writer.Checkpoints, _writer.BatchesRunAlone);

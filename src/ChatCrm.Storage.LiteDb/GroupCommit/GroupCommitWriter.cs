@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using ChatCrm.Storage.LiteDb.Sessions;
 using LiteDB;
@@ -52,6 +53,13 @@ internal sealed class GroupCommitWriter : IDisposable
 
     /// <summary>Batches that rolled back because one of their units threw, and ran unit by unit.</summary>
     public long BatchesRunAlone { get; private set; }
+
+    /// <summary>Time spent, in Stopwatch ticks; only the writer thread adds to these.</summary>
+    private long _batches, _units, _runningTicks, _committingTicks, _checkpointingTicks;
+
+    public WriterStatistics Statistics => new(
+        Volatile.Read(ref _batches), Volatile.Read(ref _units), Stopwatch.GetElapsedTime(0, Volatile.Read(ref _runningTicks)),
+        Stopwatch.GetElapsedTime(0, Volatile.Read(ref _committingTicks)), Stopwatch.GetElapsedTime(0, Volatile.Read(ref _checkpointingTicks)));
 
     public bool IsWriterThread => Environment.CurrentManagedThreadId == _thread.ManagedThreadId;
 
@@ -119,6 +127,8 @@ internal sealed class GroupCommitWriter : IDisposable
 
     private void CommitBatch(List<QueuedWrite> batch)
     {
+        Volatile.Write(ref _batches, _batches + 1);
+        Volatile.Write(ref _units, _units + batch.Count);
         var failure = TryCommit(batch);
         if (failure is null)
         {
@@ -177,6 +187,7 @@ internal sealed class GroupCommitWriter : IDisposable
     private Exception? TryCommit(List<QueuedWrite> units)
     {
         var transaction = new WriteTransaction(Environment.CurrentManagedThreadId);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             _database.BeginTrans();
@@ -200,7 +211,11 @@ internal sealed class GroupCommitWriter : IDisposable
                 }
             }
 
-            if (!_database.Commit())
+            var committing = Stopwatch.GetTimestamp();
+            Volatile.Write(ref _runningTicks, _runningTicks + (committing - started));
+            var committed = _database.Commit();
+            Volatile.Write(ref _committingTicks, _committingTicks + (Stopwatch.GetTimestamp() - committing));
+            if (!committed)
             {
                 throw new InvalidOperationException("The store transaction ended before its commit; nothing of it was saved.");
             }
@@ -246,7 +261,9 @@ internal sealed class GroupCommitWriter : IDisposable
         _commitsSinceCheckpoint = 0;
         try
         {
+            var checkpointing = Stopwatch.GetTimestamp();
             _database.Checkpoint();
+            Volatile.Write(ref _checkpointingTicks, _checkpointingTicks + (Stopwatch.GetTimestamp() - checkpointing));
             Checkpoints++;
             return null;
         }

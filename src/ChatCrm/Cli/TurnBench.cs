@@ -9,6 +9,7 @@ using ChatCrm.Core.Store;
 using ChatCrm.Demo;
 using ChatCrm.Endpoints;
 using ChatCrm.Hosting;
+using ChatCrm.Storage.LiteDb;
 
 namespace ChatCrm.Cli;
 
@@ -34,7 +35,6 @@ public static class TurnBench
                 "--ChatCrm:WebChat:Enabled", "true",
                 "--ChatCrm:Storage:LiteDbPath", Path.Combine(folder.FullName, "bench.db"),
                 "--Logging:LogLevel:Default", "Warning",
-                "--ChatCrm:Storage:DurableCommits", Environment.GetEnvironmentVariable("BENCH_DURABLE") ?? "true",
             ]);
             await app.StartAsync(cancellationToken);
             var store = app.Services.GetRequiredService<ICrmStore>();
@@ -50,9 +50,12 @@ public static class TurnBench
             }
 
             await RunTurnsAsync(http, conversations, Math.Min(1_000, turns), concurrency, cancellationToken);
+            var writer = app.Services.GetRequiredService<LiteDbCrmStore>();
+            var beforeTurns = writer.WriterStatistics;
             var (stats, seconds, failures) = await RunTurnsAsync(http, conversations, turns, concurrency, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"follow-up turn over HTTP ({concurrency} in flight, {leadCount:N0} leads): {stats.Describe()}; {turns / seconds:0} turns/s; {failures} failed"));
+            Console.WriteLine($"store writer during the turns: {writer.WriterStatistics.Since(beforeTurns)}");
             await app.StopAsync(cancellationToken);
         }
         finally
