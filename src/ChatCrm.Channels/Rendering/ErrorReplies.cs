@@ -39,6 +39,7 @@ public static class ErrorReplies
         InvalidValue invalid => Plain(language, "「{0}」不是有效的{1}。", "\"{0}\" is not a valid {1}.", invalid.Given ?? string.Empty, FieldName(invalid.Field, language)),
         MissingValue missing => Ask(missing.Field, intent, language),
         CannotUndo cannot => Plain(language, UndoReason(cannot.Reason).Zh, UndoReason(cannot.Reason).En),
+        NoChange same when intent is ClaimLeadIntent or TransferLeadIntent => Plain(language, "{0} 已经归他/她负责了,没有改动。", "{0} is already theirs; nothing changed.", same.LeadNumber),
         NoChange same => Plain(language, "{0} 已经是这样了,没有改动。", "{0} is already like that; nothing changed.", same.LeadNumber),
         AlreadyHandled => Plain(language, "这条消息已经处理过了,没有重复记录。", "That message was handled already; nothing was recorded twice."),
         _ => Plain(language, "没能完成:{0}", "Couldn't do that: {0}", error.Code),

@@ -29,6 +29,9 @@ public sealed class InProcessChat : IChatConnection
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         RepositoryConfiguration.AddBuiltInDefaults(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A store held by a running server is expected here (the chat then talks to it); no stack trace for that.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.AddChatCrmServices();
         var host = builder.Build();
         try
