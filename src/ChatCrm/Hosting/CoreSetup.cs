@@ -3,6 +3,7 @@ using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Leads;
+using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<DeliverDueReminders>();
         builder.Services.AddSingleton<UndoChange>();
         builder.Services.AddSingleton<ListLeads>();
+        builder.Services.AddSingleton<TakeUndelivered>();
         return builder;
     }
 }
