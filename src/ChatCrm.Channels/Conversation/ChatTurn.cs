@@ -17,6 +17,9 @@ public sealed record ChatTurn(
     string? Text,
     IReadOnlyDictionary<string, string>? Action)
 {
+    public const string WebChat = "webchat";
+    public const string Terminal = "cli";
+
     /// <summary>How the store knows this conversation, unique across channels and people.</summary>
     public string ConversationKey => $"{Channel}:{SenderId}:{ConversationId}";
 

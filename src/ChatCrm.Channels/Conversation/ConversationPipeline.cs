@@ -30,7 +30,7 @@ public sealed class ConversationPipeline(
         var language = turn.Text is { } typed ? LanguageOf(typed) : turn.Action?.GetValueOrDefault(IntentPayload.LanguageKey) ?? "zh";
         try
         {
-            var user = await store.ReadAsync(session => session.People.FindUser(turn.SenderId), cancellationToken);
+            var user = await store.ReadAsync(session => WhoSent(session, turn), cancellationToken);
             if (user is null)
             {
                 logger.LogInformation("Refused a {Channel} message from an unknown sender", turn.Channel);
@@ -105,6 +105,15 @@ public sealed class ConversationPipeline(
 
     private static IReadOnlyList<ChatReply> AlreadyHandled(string language) =>
         [ChatReply.Plain(Say.In(language, "这条消息已经处理过了,没有重复记录。", "That message was handled already; nothing was recorded twice."))];
+
+    /// <summary>
+    /// Chat platforms name people by their own ids, which an admin links to CRM users; the web chat
+    /// and the terminal, which are for trying the product, name the CRM user directly.
+    /// </summary>
+    private static User? WhoSent(ICrmSession session, ChatTurn turn) =>
+        turn.Channel is ChatTurn.WebChat or ChatTurn.Terminal
+            ? session.People.FindUser(turn.SenderId)
+            : session.People.FindUserByIdentity(turn.Channel, turn.SenderId);
 
     private static string LanguageOf(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff') ? "zh" : "en";
 }

@@ -7,6 +7,9 @@ public interface IPeopleDirectory
 {
     User? FindUser(string key);
 
+    /// <summary>The user linked to this chat-platform identity, if any.</summary>
+    User? FindUserByIdentity(string channel, string externalId);
+
     IReadOnlyList<User> AllUsers();
 
     Team? FindTeam(string key);

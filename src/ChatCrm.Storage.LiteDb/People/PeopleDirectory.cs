@@ -1,13 +1,18 @@
 using ChatCrm.Core.Access;
+using ChatCrm.Core.Personal;
 using ChatCrm.Core.Store;
 using ChatCrm.Storage.LiteDb.Documents;
 using ChatCrm.Storage.LiteDb.Sessions;
 
 namespace ChatCrm.Storage.LiteDb.People;
 
-internal sealed class PeopleDirectory(SessionScope scope, StoreCollections collections, PeopleCache cache) : IPeopleDirectory
+internal sealed class PeopleDirectory(SessionScope scope, StoreCollections collections, PeopleCache cache, IPersonalDataProtector protector) : IPeopleDirectory
 {
     public User? FindUser(string key) => Current().FindUser(key);
+
+    // People are few and cached: a scan of the cached users beats an index here.
+    public User? FindUserByIdentity(string channel, string externalId) =>
+        Current().Users.FirstOrDefault(user => user.IsKnownAs(channel, externalId));
 
     public IReadOnlyList<User> AllUsers() => Current().Users;
 
@@ -17,7 +22,7 @@ internal sealed class PeopleDirectory(SessionScope scope, StoreCollections colle
 
     public void Save(User user)
     {
-        var document = PeopleDocuments.UserToDocument(user);
+        var document = PeopleDocuments.UserToDocument(user, protector);
         scope.Write(() => collections.Users.Upsert(document));
         scope.Transaction!.PeopleChanged = true;
     }
@@ -35,6 +40,6 @@ internal sealed class PeopleDirectory(SessionScope scope, StoreCollections colle
         scope.Transaction is { PeopleChanged: true } ? Load() : cache.Get(Load);
 
     private PeopleSnapshot Load() => scope.Read(() => new PeopleSnapshot(
-        collections.Users.FindAll().Select(PeopleDocuments.ToUser),
+        collections.Users.FindAll().Select(document => PeopleDocuments.ToUser(document, protector)),
         collections.Teams.FindAll().Select(PeopleDocuments.ToTeam)));
 }

@@ -25,7 +25,7 @@ internal sealed class CrmSession : ICrmSession
         Leads = new LeadRepository(scope, collections.Leads, protector);
         FollowUps = new FollowUpRepository(scope, collections.FollowUps);
         Reminders = new ReminderRepository(scope, collections.Reminders);
-        People = new PeopleDirectory(scope, collections, people);
+        People = new PeopleDirectory(scope, collections, people, protector);
         Conversations = new ConversationRepository(scope, collections);
         Audit = new AuditLog(scope, collections.Audit, protector);
         Outbox = new OutboxRepository(scope, collections.Outbox);

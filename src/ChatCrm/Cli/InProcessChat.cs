@@ -49,7 +49,7 @@ public sealed class InProcessChat : IChatConnection
 
     public Task<IReadOnlyList<ChatReply>> SendAsync(string? text, IReadOnlyDictionary<string, string>? action, CancellationToken cancellationToken) =>
         _host.Services.GetRequiredService<ConversationPipeline>().HandleAsync(
-            new ChatTurn("cli", _conversation, _user, Guid.NewGuid().ToString("N"), text, action), cancellationToken);
+            new ChatTurn(ChatTurn.Terminal, _conversation, _user, Guid.NewGuid().ToString("N"), text, action), cancellationToken);
 
     public Task<IReadOnlyList<ChatReply>> InboxAsync(CancellationToken cancellationToken) =>
         _host.Services.GetRequiredService<WebChatInbox>().CollectAsync(_user, cancellationToken);

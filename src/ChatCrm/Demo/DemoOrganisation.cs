@@ -21,16 +21,23 @@ public static class DemoOrganisation
         new("south", "华南 South", "chen"),
     ];
 
+    /// <summary>
+    /// Each demo user is linked to a fixed Teams object id (alice's is the one in the shared Teams
+    /// fixtures) and to a WeCom userid equal to their key.
+    /// </summary>
     public static readonly IReadOnlyList<User> Users =
     [
-        new("admin", "Admin 管理员", Role.Admin, null, ["管理员"], "zh"),
-        new("wang", "王经理 Wang", Role.Manager, "east", ["王经理", "Wang"], "zh"),
-        new("chen", "陈经理 Chen", Role.Manager, "south", ["陈经理", "Chen"], "zh"),
-        new("alice", "Alice 李爱丽", Role.Salesperson, "east", ["Alice", "李爱丽", "爱丽丝"], "en"),
-        new("bob", "Bob 鲍勃", Role.Salesperson, "east", ["Bob", "鲍勃"], "en"),
-        new("carol", "Carol 卡罗", Role.Salesperson, "south", ["Carol", "卡罗"], "zh"),
-        new("dave", "Dave 戴维", Role.Salesperson, "south", ["Dave", "戴维"], "zh"),
+        Person("admin", "Admin 管理员", Role.Admin, null, ["管理员"], "zh", "00000000-0000-0000-0000-00000000ad01"),
+        Person("wang", "王经理 Wang", Role.Manager, "east", ["王经理", "Wang"], "zh", "00000000-0000-0000-0000-000000000a01"),
+        Person("chen", "陈经理 Chen", Role.Manager, "south", ["陈经理", "Chen"], "zh", "00000000-0000-0000-0000-000000000c01"),
+        Person("alice", "Alice 李爱丽", Role.Salesperson, "east", ["Alice", "李爱丽", "爱丽丝"], "en", "00000000-0000-0000-0000-0000000a11ce"),
+        Person("bob", "Bob 鲍勃", Role.Salesperson, "east", ["Bob", "鲍勃"], "en", "00000000-0000-0000-0000-000000000b0b"),
+        Person("carol", "Carol 卡罗", Role.Salesperson, "south", ["Carol", "卡罗"], "zh", "00000000-0000-0000-0000-0000000ca201"),
+        Person("dave", "Dave 戴维", Role.Salesperson, "south", ["Dave", "戴维"], "zh", "00000000-0000-0000-0000-00000000da7e"),
     ];
+
+    private static User Person(string key, string name, Role role, string? team, string[] aliases, string language, string teamsObjectId) =>
+        new(key, name, role, team, aliases, language, [new ChannelIdentity("teams", teamsObjectId), new ChannelIdentity("wecom", key)]);
 
     private sealed record Seed(
         string Name, string Phone, string Company, string Industry, LeadStage Stage, string? Owner, string Team,

@@ -57,7 +57,7 @@ public static class WebChatEndpoints
         }
 
         var conversation = string.IsNullOrWhiteSpace(request.Conversation) ? "default" : request.Conversation.Trim();
-        var turn = new ChatTurn("webchat", conversation, request.User!.Trim(), request.Id, request.Text, request.Action);
+        var turn = new ChatTurn(ChatTurn.WebChat, conversation, request.User!.Trim(), request.Id, request.Text, request.Action);
         var replies = await pipeline.HandleAsync(turn, cancellationToken);
         return TypedResults.Ok(new WebChatResponse(replies));
     }

@@ -27,6 +27,22 @@ public sealed class PeopleDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_user_is_found_by_a_linked_chat_identity_on_that_channel_only()
+    {
+        var alice = new User("alice", "Alice", Role.Salesperson, "east", [], "en", [new ChannelIdentity("teams", "aad-alice"), new ChannelIdentity("wecom", "alice")]);
+        await _store.Write(session => session.People.Save(alice));
+
+        var (byTeams, byWeCom, wrongChannel) = await _store.Read(session => (
+            session.People.FindUserByIdentity("teams", "aad-alice"),
+            session.People.FindUserByIdentity("wecom", "alice"),
+            session.People.FindUserByIdentity("wecom", "aad-alice")));
+
+        Assert.Equal("alice", byTeams?.Key);
+        Assert.Equal("alice", byWeCom?.Key);
+        Assert.Null(wrongChannel);
+    }
+
+    [Fact]
     public async Task Team_comes_back_whole()
     {
         var team = new Team("east", "华东 East", "wang");
