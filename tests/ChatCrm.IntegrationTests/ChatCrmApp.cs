@@ -71,7 +71,18 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
+        try
+        {
+            base.Dispose(disposing);
+        }
+        catch (ArgumentNullException stopping) when (stopping.StackTrace?.Contains("Host.StopAsync", StringComparison.Ordinal) == true)
+        {
+            // Now and then (about one run in five here) WebApplicationFactory stops a minimal-API
+            // host whose hosted-service list is already gone (dotnet/aspnetcore#40271, the host is
+            // stopped and disposed twice). The test has asserted by then; the store is disposed
+            // with the service provider either way.
+        }
+
         if (disposing && _ownsFolder)
         {
             Folder.Dispose();
