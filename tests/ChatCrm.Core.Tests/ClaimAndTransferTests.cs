@@ -72,7 +72,7 @@ public sealed class ClaimAndTransferTests : IDisposable
 
         Assert.Equal("bob", result.Value!.After.OwnerKey);
         var pending = await _world.Store.ReadAsync(session => session.Outbox.PendingFor("bob", 10), default);
-        var notice = Assert.Single(pending).Notice;
+        var notice = Assert.Single(pending).Notice!;
         Assert.Equal(Notices.LeadTransferred, notice.Kind);
         Assert.Equal(lead.Number, notice.Args["lead"]);
     }

@@ -8,10 +8,10 @@ public interface IOutbox
 
     OutboxMessage? Find(Guid id);
 
-    /// <summary>A person's undelivered messages, oldest first.</summary>
+    /// <summary>A person's undelivered notices (not channel deliveries), oldest first.</summary>
     IReadOnlyList<OutboxMessage> PendingFor(string recipientKey, int limit);
 
-    /// <summary>Undelivered messages whose next attempt is due, oldest first.</summary>
+    /// <summary>Undelivered channel deliveries whose next attempt is due, oldest first.</summary>
     IReadOnlyList<OutboxMessage> Due(DateTimeOffset now, int limit);
 
     /// <summary>Messages that ran out of attempts, newest first, for an admin to see and replay.</summary>

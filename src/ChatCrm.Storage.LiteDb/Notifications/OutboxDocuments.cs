@@ -6,7 +6,8 @@ namespace ChatCrm.Storage.LiteDb.Notifications;
 
 /// <summary>
 /// An outbox message as a document. The "Pending…" and "DeadLetter…" fields stand in for compound
-/// (state, …) indexes: each is set only while the message is in that state.
+/// (state, …) indexes: each is set only while the message is in that state — PendingAttemptAt for
+/// channel deliveries (the dispatcher's), PendingRecipientKey for notices (the inbox's).
 /// </summary>
 internal static class OutboxDocuments
 {
@@ -22,12 +23,18 @@ internal static class OutboxDocuments
         {
             ["_id"] = message.Id,
             ["RecipientKey"] = message.RecipientKey,
-            ["Notice"] = NoticeToDocument(message.Notice),
+            ["Notice"] = message.Notice is null ? BsonValue.Null : NoticeToDocument(message.Notice),
+            ["Delivery"] = message.Delivery is null ? BsonValue.Null : new BsonDocument
+            {
+                ["Channel"] = message.Delivery.Channel,
+                ["Address"] = message.Delivery.Address,
+                ["Content"] = message.Delivery.Content,
+            },
             ["State"] = BsonFields.Name<OutboxState>(message.State),
             ["Attempts"] = message.Attempts,
             ["LastError"] = BsonFields.Text(message.LastError),
-            [PendingAttemptAt] = pending ? BsonFields.Ticks(message.NextAttemptAt) : BsonValue.Null,
-            [PendingRecipientKey] = pending ? message.RecipientKey : BsonValue.Null,
+            [PendingAttemptAt] = pending && message.Delivery is not null ? BsonFields.Ticks(message.NextAttemptAt) : BsonValue.Null,
+            [PendingRecipientKey] = pending && message.Notice is not null ? message.RecipientKey : BsonValue.Null,
             [DeadLetterCreatedAt] = deadLettered ? BsonFields.Ticks(message.CreatedAt) : BsonValue.Null,
         };
         BsonFields.SetMoment(document, "CreatedAt", message.CreatedAt);
@@ -39,13 +46,16 @@ internal static class OutboxDocuments
     public static OutboxMessage ToMessage(BsonDocument document) => new(
         document["_id"].AsGuid,
         BsonFields.GetRequiredText(document, "RecipientKey"),
-        NoticeFromDocument(document["Notice"].AsDocument),
+        document["Notice"].IsDocument ? NoticeFromDocument(document["Notice"].AsDocument) : null,
         BsonFields.GetMoment(document, "CreatedAt"),
         BsonFields.GetName<OutboxState>(document, "State"),
         document["Attempts"].AsInt32,
         BsonFields.GetMoment(document, "NextAttemptAt"),
         BsonFields.GetText(document, "LastError"),
-        BsonFields.GetOptionalMoment(document, "DeliveredAt"));
+        BsonFields.GetOptionalMoment(document, "DeliveredAt"),
+        document.TryGetValue("Delivery", out var delivery) && delivery.IsDocument
+            ? new Delivery(delivery["Channel"].AsString, delivery["Address"].AsString, delivery["Content"].AsString)
+            : null);
 
     // Args as [name, value] pairs, not as fields: argument names are free text, field names are not.
     private static BsonDocument NoticeToDocument(Notice notice) => new()

@@ -37,7 +37,7 @@ public sealed class OutboxTests : IDisposable
 
         Assert.NotNull(loaded);
         Assert.Equal(message with { Notice = loaded.Notice }, loaded);
-        Assert.Equal(message.Notice.Kind, loaded.Notice.Kind);
+        Assert.Equal(message.Notice!.Kind, loaded.Notice!.Kind);
         Assert.Equal(message.Notice.Args.OrderBy(arg => arg.Key), loaded.Notice.Args.OrderBy(arg => arg.Key));
         Exactly.Equal(message.DeliveredAt, loaded.DeliveredAt);
     }
@@ -45,11 +45,11 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task Due_messages_are_pending_ones_whose_next_attempt_has_come_oldest_first()
     {
-        var retryDue = MessageTo("bob", Now.AddMinutes(-5)) with { Attempts = 1, NextAttemptAt = Now };
-        var newDue = MessageTo("alice", Now.AddMinutes(-1));
-        var notYet = MessageTo("alice", Now.AddMinutes(-10)) with { Attempts = 3, NextAttemptAt = Now.AddSeconds(1) };
-        var delivered = MessageTo("alice", Now.AddMinutes(-20)) with { State = OutboxState.Delivered };
-        var dead = MessageTo("alice", Now.AddMinutes(-30)) with { State = OutboxState.DeadLettered };
+        var retryDue = DeliveryTo("bob", Now.AddMinutes(-5)) with { Attempts = 1, NextAttemptAt = Now };
+        var newDue = DeliveryTo("alice", Now.AddMinutes(-1));
+        var notYet = DeliveryTo("alice", Now.AddMinutes(-10)) with { Attempts = 3, NextAttemptAt = Now.AddSeconds(1) };
+        var delivered = DeliveryTo("alice", Now.AddMinutes(-20)) with { State = OutboxState.Delivered };
+        var dead = DeliveryTo("alice", Now.AddMinutes(-30)) with { State = OutboxState.DeadLettered };
         await EnqueueAll(retryDue, notYet, delivered, newDue, dead);
 
         var due = await _store.Read(session => session.Outbox.Due(Now, 10));
@@ -72,6 +72,21 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Notices_wait_for_the_inbox_and_channel_deliveries_for_the_dispatcher()
+    {
+        var notice = MessageTo("alice", Now.AddMinutes(-2));
+        var delivery = DeliveryTo("alice", Now.AddMinutes(-1));
+        await EnqueueAll(notice, delivery);
+
+        var (due, pending, found) = await _store.Read(session => (session.Outbox.Due(Now, 10), session.Outbox.PendingFor("alice", 10), session.Outbox.Find(delivery.Id)));
+
+        Assert.Equal([delivery.Id], due.Select(message => message.Id));
+        Assert.Equal([notice.Id], pending.Select(message => message.Id));
+        Assert.Equal(delivery.Delivery, found?.Delivery);
+        Assert.Null(found?.Notice);
+    }
+
+    [Fact]
     public async Task Dead_letters_are_listed_newest_first()
     {
         var older = MessageTo("alice", Now.AddDays(-2)) with { State = OutboxState.DeadLettered };
@@ -87,9 +102,14 @@ public sealed class OutboxTests : IDisposable
     public async Task Delivered_message_leaves_the_pending_and_due_lists()
     {
         var message = MessageTo("alice", Now.AddMinutes(-1));
-        await EnqueueAll(message);
+        var delivery = DeliveryTo("alice", Now.AddMinutes(-1));
+        await EnqueueAll(message, delivery);
 
-        await _store.Write(session => session.Outbox.Update(message with { State = OutboxState.Delivered, DeliveredAt = Now }));
+        await _store.Write(session =>
+        {
+            session.Outbox.Update(message with { State = OutboxState.Delivered, DeliveredAt = Now });
+            session.Outbox.Update(delivery with { State = OutboxState.Delivered, DeliveredAt = Now });
+        });
 
         Assert.Empty(await _store.Read(session => session.Outbox.Due(Now, 10)));
         Assert.Empty(await _store.Read(session => session.Outbox.PendingFor("alice", 10)));
@@ -102,6 +122,9 @@ public sealed class OutboxTests : IDisposable
             session.Outbox.Enqueue(message);
         }
     });
+
+    private static OutboxMessage DeliveryTo(string recipientKey, DateTimeOffset createdAt) =>
+        OutboxMessage.Send(Guid.NewGuid(), recipientKey, new Delivery("teams", """{"conversation":"a:1"}""", """{"type":"message"}"""), createdAt);
 
     private static OutboxMessage MessageTo(string recipientKey, DateTimeOffset createdAt) =>
         OutboxMessage.New(Guid.NewGuid(), recipientKey, new Notice("reminder.due", new Dictionary<string, string>()), createdAt);

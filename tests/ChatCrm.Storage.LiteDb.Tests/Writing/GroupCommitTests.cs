@@ -31,7 +31,7 @@ public sealed class GroupCommitTests : IDisposable
         await Task.WhenAll(writes);
 
         Assert.Equal(200, await _store.Read(session => session.Leads.Count(AllLeads)));
-        Assert.Equal(200, await _store.Read(session => session.Outbox.Due(DateTimeOffset.MaxValue, 1000).Count));
+        Assert.Equal(200, await _store.Read(session => session.Outbox.PendingFor("alice", 1000).Count));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class GroupCommitTests : IDisposable
             session.Leads.Find("L-1"),
             session.Conversations.FindInbound("wecom:1"),
             session.People.FindUser("bob"),
-            session.Outbox.Due(DateTimeOffset.MaxValue, 10)));
+            session.Outbox.PendingFor("alice", 10)));
         Assert.Null(lead);
         Assert.Null(inbound);
         Assert.Null(bob);
