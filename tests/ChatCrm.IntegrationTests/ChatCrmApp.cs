@@ -21,8 +21,11 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 
     private readonly bool _ownsFolder;
 
-    public ChatCrmApp(TempFolder? folder = null, FakeTimeProvider? clock = null)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public ChatCrmApp(TempFolder? folder = null, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         _ownsFolder = folder is null;
         Folder = folder ?? new TempFolder();
         Clock = clock ?? new FakeTimeProvider(Start);
@@ -39,6 +42,11 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ChatCrm:Storage:LiteDbPath", DatabasePath);
         builder.UseSetting("ChatCrm:WebChat:Enabled", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -33,6 +33,11 @@ public static class ChatCrmHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        if (app.IsTeamsEnabled())
+        {
+            app.MapTeams();
+        }
+
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
             // The page is built beside the binary, so it is found whatever folder the app runs from.
@@ -56,10 +61,12 @@ public static class ChatCrmHost
         builder.AddChatCrmCore();
         builder.AddLiteDbStorage();
         builder.Services.AddConversation();
+        builder.AddTeams();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddHostedService<DemoSeeding>();
         builder.Services.AddHostedService<DueReminderDelivery>();
         builder.Services.AddHostedService<InterpreterWarmUp>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }
 }

@@ -37,6 +37,8 @@ public static class CoreSetup
         builder.Services.AddSingleton<UndoChange>();
         builder.Services.AddSingleton<ListLeads>();
         builder.Services.AddSingleton<TakeUndelivered>();
+        builder.Services.AddSingleton<QueueDelivery>();
+        builder.Services.AddSingleton<DispatchOutbox>();
         return builder;
     }
 }

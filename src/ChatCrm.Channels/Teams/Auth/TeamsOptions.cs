@@ -18,6 +18,9 @@ public sealed class TeamsOptions : IValidatableObject
     /// <summary>The scope a bot asks for to call the Bot Connector service.</summary>
     public const string DefaultScope = "https://api.botframework.com/.default";
 
+    /// <summary>Turns the Teams channel (POST /api/messages and Teams deliveries) on.</summary>
+    public bool Enabled { get; set; }
+
     /// <summary>The bot's app (client) id; the audience of inbound tokens. Empty turns authentication off.</summary>
     public string? MicrosoftAppId { get; set; }
 

@@ -1,0 +1,34 @@
+using ChatCrm.Channels.Teams;
+using ChatCrm.Channels.Teams.Auth;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Hosting;
+
+public static class TeamsSetup
+{
+    /// <summary>
+    /// The Teams channel, when ChatCrm:Teams:Enabled is set: token checks on the way in, tokens and
+    /// the connector client on the way out. Without an app id authentication is off, which the
+    /// Production environment refuses unless ChatCrm:Teams:AllowUnauthenticated says otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
+    {
+        var environment = builder.Environment;
+        builder.Services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(
+                options => !options.Enabled || options.IsAuthenticationEnabled() || options.AllowUnauthenticated || !environment.IsProduction(),
+                "ChatCrm:Teams:MicrosoftAppId is empty, so anyone could post to /api/messages. Set the app id and secret, or ChatCrm:Teams:AllowUnauthenticated=true to accept that.")
+            .ValidateOnStart();
+        builder.Services.AddHttpClient(BotRequestAuthenticator.MetadataHttpClientName);
+        builder.Services.AddHttpClient(BotTokenProvider.HttpClientName);
+        builder.Services.AddSingleton<BotRequestAuthenticator>();
+        builder.Services.AddSingleton<BotTokenProvider>();
+        builder.Services.AddTransient<BotAuthorizationHandler>();
+        builder.Services.AddTeamsConnector();
+        builder.Services.AddSingleton<TeamsAdapter>();
+        return builder;
+    }
+
+    public static bool IsTeamsEnabled(this WebApplication app) => app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value.Enabled;
+}
