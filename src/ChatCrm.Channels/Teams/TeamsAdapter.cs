@@ -33,6 +33,13 @@ public sealed class TeamsAdapter(
             return new TeamsAnswer(401, Problem: authentication.Reason);
         }
 
+        // A token binds serviceUrl to the channel; without one, replies could be aimed anywhere, so an
+        // unauthenticated activity may only name a connector on this machine (Playground, Emulator).
+        if (!authenticator.IsEnabled && !IsLoopback(activity.ServiceUrl))
+        {
+            return new TeamsAnswer(401, Problem: "Without authentication only a connector on this machine (loopback serviceUrl) is accepted.");
+        }
+
         if (activity.Type == ActivityTypes.ConversationUpdate && activity.AddsBot())
         {
             await ReplyAsync(activity, [Rendering.HelpReply.For(LanguageOf(activity))], replyTo: null, cancellationToken);
@@ -73,6 +80,9 @@ public sealed class TeamsAdapter(
         var delivery = new Delivery(TeamsTurns.Channel, JsonSerializer.Serialize(new TeamsAddress(reference, replyTo), TeamsJson.Options), TeamsJson.Serialize(message));
         await queue.HandleAsync($"{TeamsTurns.Channel}:{reference.UserAadObjectId ?? reference.UserId}", delivery, cancellationToken);
     }
+
+    private static bool IsLoopback(string? serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     private static string LanguageOf(TeamsActivity activity) =>
         activity.Locale?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? "zh" : "en";

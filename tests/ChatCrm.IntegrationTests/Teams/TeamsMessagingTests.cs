@@ -79,6 +79,18 @@ public sealed class TeamsMessagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_authentication_an_activity_naming_a_remote_connector_is_refused()
+    {
+        var json = File.ReadAllText(Path.Combine(FixtureFolder(), "message-personal.json"));
+
+        var response = await _app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+        await WaitForConnectorAsync(1);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_connector.Received);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_and_reaches_nobody()
     {
         var response = await _app.CreateClient().PostAsync("/api/messages", new StringContent("{\"type\":", Encoding.UTF8, "application/json"));
