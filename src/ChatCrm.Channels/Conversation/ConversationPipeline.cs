@@ -4,6 +4,7 @@ using ChatCrm.Core.Access;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Store;
 using ChatCrm.Language;
+using ChatCrm.Language.Embedded;
 using Microsoft.Extensions.Logging;
 
 namespace ChatCrm.Channels.Conversation;
@@ -27,7 +28,7 @@ public sealed class ConversationPipeline(
 
     public async Task<IReadOnlyList<ChatReply>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        var language = turn.Text is { } typed ? LanguageOf(typed) : turn.Action?.GetValueOrDefault(IntentPayload.LanguageKey) ?? "zh";
+        var language = turn.Text is { } typed ? LanguageDetector.Detect(typed) : turn.Action?.GetValueOrDefault(IntentPayload.LanguageKey) ?? "zh";
         try
         {
             var user = await store.ReadAsync(session => WhoSent(session, turn), cancellationToken);
@@ -115,5 +116,4 @@ public sealed class ConversationPipeline(
             ? session.People.FindUser(turn.SenderId)
             : session.People.FindUserByIdentity(turn.Channel, turn.SenderId);
 
-    private static string LanguageOf(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff') ? "zh" : "en";
 }

@@ -82,10 +82,12 @@ public sealed class ReplyWriter(CrmSettings settings)
 
     public ChatReply Undone(ChangeUndone undone, string language)
     {
-        var what = undone.Original.LeadNumber ?? string.Empty;
-        var text = Say.In(language, "已撤销:{0} {1}。", "Undone: {0} {1}.", Describe(undone.Original.Action, language), what);
+        var what = Describe(undone.Original.Action, language);
+        var text = undone.Original.LeadNumber is { } lead
+            ? Say.In(language, "已撤销:{0} {1}。", "Undone: {0} {1}.", what, lead)
+            : Say.In(language, "已撤销:{0}。", "Undone: {0}.", what);
         var facts = undone.Undo.After is { } restored ? LeadFacts(restored, language) : [];
-        return new ChatReply(text.Replace(" 。", "。").Replace(" .", "."), facts, []);
+        return new ChatReply(text, facts, []);
     }
 
     public ChatReply Leads(LeadPage page, string language)

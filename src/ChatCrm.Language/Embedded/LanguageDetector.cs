@@ -1,7 +1,7 @@
 namespace ChatCrm.Language.Embedded;
 
 /// <summary>Tells Chinese from English: a message with any CJK ideograph is Chinese.</summary>
-internal static class LanguageDetector
+public static class LanguageDetector
 {
     public const string Chinese = "zh";
     public const string English = "en";
