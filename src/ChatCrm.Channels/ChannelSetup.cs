@@ -1,4 +1,5 @@
 using ChatCrm.Channels.Conversation;
+using ChatCrm.Channels.Outbound;
 using ChatCrm.Channels.Rendering;
 using ChatCrm.Channels.WebChat;
 using ChatCrm.Language;
@@ -21,6 +22,7 @@ public static class ChannelSetup
         services.AddSingleton<PendingQuestions>();
         services.AddSingleton<ConversationPipeline>();
         services.AddSingleton<WebChatInbox>();
+        services.AddSingleton<NoticeRouting>();
         return services;
     }
 }

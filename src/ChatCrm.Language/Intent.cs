@@ -62,6 +62,12 @@ public sealed record TransferLeadIntent(string? LeadMention, string? ToUser) : I
     public override string Name => "transfer_lead";
 }
 
+/// <summary>Offer a pool lead to a salesperson, who claims it (managers and admins; a slash command, not a sentence).</summary>
+public sealed record AssignLeadIntent(string? LeadMention, string? ToUser) : Intent
+{
+    public override string Name => "assign_lead";
+}
+
 public sealed record SetStageIntent(string? LeadMention, LeadStage? Stage) : Intent
 {
     public override string Name => "set_stage";

@@ -41,6 +41,10 @@ public static class IntentSlots
                 Add(slots, "lead", transfer.LeadMention);
                 Add(slots, "to_user", transfer.ToUser);
                 break;
+            case AssignLeadIntent assign:
+                Add(slots, "lead", assign.LeadMention);
+                Add(slots, "to_user", assign.ToUser);
+                break;
             case SetStageIntent stage:
                 Add(slots, "lead", stage.LeadMention);
                 Add(slots, "stage", Lower(stage.Stage));

@@ -9,13 +9,18 @@ namespace ChatCrm.Channels.Conversation;
 /// <param name="SenderId">The channel's id for the person; the pipeline maps it to a CRM user.</param>
 /// <param name="MessageId">The channel's id for the message, for dedupe of retries; null if none.</param>
 /// <param name="Action">The payload of a pressed button, instead of text.</param>
+/// <param name="LogsFollowUp">
+/// The text is a follow-up to log on the chat's linked lead, whatever it says: a chat message the
+/// person chose with "Log to CRM". Its date, channel and interest are still read from it.
+/// </param>
 public sealed record ChatTurn(
     string Channel,
     string ConversationId,
     string SenderId,
     string? MessageId,
     string? Text,
-    IReadOnlyDictionary<string, string>? Action)
+    IReadOnlyDictionary<string, string>? Action,
+    bool LogsFollowUp = false)
 {
     public const string WebChat = "webchat";
     public const string Terminal = "cli";

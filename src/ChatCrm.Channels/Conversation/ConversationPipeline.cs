@@ -92,7 +92,9 @@ public sealed class ConversationPipeline(
             var understanding = await interpreter.InterpretAsync(new Utterance(text, localNow), cancellationToken);
             // A slash command has no language of its own: answer in the person's.
             language = text.StartsWith('/') ? user.Language : understanding.Language;
-            intent = await questions.AnswerAsync(turn.ConversationKey, understanding.Intent, text, localNow, cancellationToken) ?? understanding.Intent;
+            intent = turn.LogsFollowUp
+                ? AsFollowUp(understanding.Intent, text)
+                : await questions.AnswerAsync(turn.ConversationKey, understanding.Intent, text, localNow, cancellationToken) ?? understanding.Intent;
         }
 
         var outcome = await actions.RunAsync(actor, intent, language, localNow, auditId, cancellationToken);
@@ -103,6 +105,13 @@ public sealed class ConversationPipeline(
 
         return outcome;
     }
+
+    // A chosen chat message may name anyone (the customer signs with their own name): the lead is
+    // the chat's, never one read from the text.
+    private static LogFollowUpIntent AsFollowUp(Intent understood, string text) =>
+        understood is LogFollowUpIntent followUp
+            ? followUp with { LeadMention = null, Summary = text }
+            : new LogFollowUpIntent(null, null, null, null, text);
 
     private static IReadOnlyList<ChatReply> AlreadyHandled(string language) =>
         [ChatReply.Plain(Say.In(language, "这条消息已经处理过了,没有重复记录。", "That message was handled already; nothing was recorded twice."))];

@@ -21,6 +21,7 @@ public sealed class IntentActions(
     ClaimLead claimLead,
     ReturnLead returnLead,
     TransferLead transferLead,
+    OfferLead offerLead,
     ChangeStage changeStage,
     ChangeAmount changeAmount,
     SetReminder setReminder,
@@ -51,6 +52,8 @@ public sealed class IntentActions(
                 return LeadChanged(await returnLead.HandleAsync(actor, r.LeadMention, r.Reason, cancellationToken), AuditActions.ReturnLead, intent, language);
             case TransferLeadIntent t:
                 return LeadChanged(await transferLead.HandleAsync(actor, t.LeadMention, t.ToUser, cancellationToken), AuditActions.TransferLead, intent, language);
+            case AssignLeadIntent a:
+                return LeadChanged(await offerLead.HandleAsync(actor, a.LeadMention, a.ToUser, cancellationToken), AuditActions.OfferLead, intent, language);
             case SetStageIntent s:
                 return LeadChanged(await changeStage.HandleAsync(actor, s.LeadMention, s.Stage, cancellationToken), AuditActions.ChangeStage, intent, language);
             case SetAmountIntent a:

@@ -12,6 +12,7 @@ public static class IntentLead
         ClaimLeadIntent i => i with { LeadMention = lead },
         ReturnLeadIntent i => i with { LeadMention = lead },
         TransferLeadIntent i => i with { LeadMention = lead },
+        AssignLeadIntent i => i with { LeadMention = lead },
         SetStageIntent i => i with { LeadMention = lead },
         SetAmountIntent i => i with { LeadMention = lead },
         SetReminderIntent i => i with { LeadMention = lead },

@@ -40,6 +40,7 @@ public static class IntentPayload
             case ClaimLeadIntent c: Put("lead", c.LeadMention); break;
             case ReturnLeadIntent r: Put("lead", r.LeadMention); Put("reason", r.Reason); break;
             case TransferLeadIntent t: Put("lead", t.LeadMention); Put("to_user", t.ToUser); break;
+            case AssignLeadIntent a: Put("lead", a.LeadMention); Put("to_user", a.ToUser); break;
             case SetStageIntent s: Put("lead", s.LeadMention); Put("stage", s.Stage); break;
             case SetAmountIntent a: Put("lead", a.LeadMention); Put("amount", a.Amount); Put("currency", a.Currency); break;
             case SetReminderIntent r: Put("lead", r.LeadMention); Put("at", r.At); Put("text", r.Text); break;
@@ -69,6 +70,7 @@ public static class IntentPayload
                 "claim_lead" => new ClaimLeadIntent(Get("lead")),
                 "return_lead" => new ReturnLeadIntent(Get("lead"), Get("reason")),
                 "transfer_lead" => new TransferLeadIntent(Get("lead"), Get("to_user")),
+                "assign_lead" => new AssignLeadIntent(Get("lead"), Get("to_user")),
                 "set_stage" => new SetStageIntent(Get("lead"), Enum<LeadStage>(Get("stage"))),
                 "set_amount" => new SetAmountIntent(Get("lead"), Get("amount") is { } a ? decimal.Parse(a, CultureInfo.InvariantCulture) : null, Get("currency") ?? "CNY"),
                 "set_reminder" => new SetReminderIntent(Moment(Get("at")), Get("text"), Get("lead")),

@@ -39,6 +39,7 @@ public static class ErrorReplies
         InvalidValue invalid => Plain(language, "「{0}」不是有效的{1}。", "\"{0}\" is not a valid {1}.", invalid.Given ?? string.Empty, FieldName(invalid.Field, language)),
         MissingValue missing => Ask(missing.Field, intent, language),
         CannotUndo cannot => Plain(language, UndoReason(cannot.Reason).Zh, UndoReason(cannot.Reason).En),
+        NoChange same when intent is AssignLeadIntent => Plain(language, "{0} 已经分配给他/她了,没有改动。", "{0} is already offered to them; nothing changed.", same.LeadNumber),
         NoChange same when intent is ClaimLeadIntent or TransferLeadIntent => Plain(language, "{0} 已经归他/她负责了,没有改动。", "{0} is already theirs; nothing changed.", same.LeadNumber),
         NoChange same => Plain(language, "{0} 已经是这样了,没有改动。", "{0} is already like that; nothing changed.", same.LeadNumber),
         AlreadyHandled => Plain(language, "这条消息已经处理过了,没有重复记录。", "That message was handled already; nothing was recorded twice."),
@@ -49,6 +50,7 @@ public static class ErrorReplies
     public static ChatReply Ask(string field, Intent intent, string language) => field switch
     {
         "name" => Plain(language, "客户叫什么名字?", "What is the customer's name?"),
+        "to_user" when intent is AssignLeadIntent => Plain(language, "分配给谁?", "Offer it to whom?"),
         "to_user" => Plain(language, "转给谁?", "Transfer to whom?"),
         "lead" => Plain(language, "哪个线索?请说客户名、公司或编号。", "Which lead? Give a name, company or lead number."),
         "amount" => Plain(language, "金额是多少?(例如 50万 或 $120k)", "What is it worth? (e.g. 500000 or $120k)"),

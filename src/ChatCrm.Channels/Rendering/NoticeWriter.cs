@@ -18,6 +18,17 @@ public sealed class NoticeWriter(CrmSettings settings)
                     Say.In(language, "{0} 把线索 {1} {2} 转给了你。", "{0} transferred lead {1} {2} to you.", Arg("from"), Arg("lead"), Arg("name")),
                     [],
                     [ReplyWriter.Button(Say.In(language, "关联到当前聊天", "Link to this chat"), new Language.LinkChatIntent(Arg("lead")), language)]);
+            case Notices.LeadOffered:
+                var offered = new List<ReplyFact> { ReplyWriter.Fact(language, "线索", "Lead", $"{Arg("lead")} {Arg("name")}") };
+                if (Arg("company") is { Length: > 0 } company)
+                {
+                    offered.Add(ReplyWriter.Fact(language, "公司", "Company", company));
+                }
+
+                return new ChatReply(
+                    Say.In(language, "{0} 给你分配了新线索 {1},请认领后跟进。", "{0} offered you lead {1}: claim it to start working it.", Arg("by"), Arg("name")),
+                    offered,
+                    [ReplyWriter.Button(Say.In(language, "认领", "Claim"), new Language.ClaimLeadIntent(Arg("lead")), language)]);
             case Notices.LeadReturned:
                 var reason = Arg("reason");
                 return ChatReply.Plain(string.IsNullOrEmpty(reason)

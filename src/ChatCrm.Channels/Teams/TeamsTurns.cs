@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatCrm.Channels.Conversation;
+using ChatCrm.Channels.Teams.Cards;
 using ChatCrm.Channels.Teams.Schema;
 
 namespace ChatCrm.Channels.Teams;
@@ -7,7 +8,7 @@ namespace ChatCrm.Channels.Teams;
 /// <summary>
 /// Maps an inbound Teams activity to the <see cref="ChatTurn"/> the conversation pipeline takes: a
 /// typed message (mention removed), a card button (Action.Execute invoke or Action.Submit message
-/// value) as its payload, or the text of a chat message a "Log to CRM" message action was run on.
+/// value) as its payload, or the note of a "Log to CRM" message action, to log as a follow-up.
 /// Everything else (conversationUpdate, installationUpdate, reactions, unknown types) is not a turn:
 /// the adapter handles or ignores it.
 /// </summary>
@@ -37,11 +38,29 @@ public static class TeamsTurns
                 return null;
             case ActivityTypes.Invoke when activity.CardAction() is { } pressed:
                 return Turn(null, Payload(pressed));
-            case ActivityTypes.Invoke when activity.MessageAction() is { PlainText.Length: > 0 } chosen:
-                return Turn(chosen.PlainText, null);
+            case ActivityTypes.Invoke when activity.Name == InvokeNames.ComposeExtensionSubmitAction:
+                return LogToCrmTurn(activity, Turn);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The "Log to CRM" dialog was submitted: a button inside it (Undo after logging) carries an
+    /// intent payload; else the note as the person left it, else the chosen message itself.
+    /// </summary>
+    private static ChatTurn? LogToCrmTurn(TeamsActivity activity, Func<string?, IReadOnlyDictionary<string, string>?, ChatTurn> turn)
+    {
+        var data = activity.DialogData() is { } submitted ? PayloadOf(submitted) : [];
+        if (data.ContainsKey(IntentPayload.IntentKey))
+        {
+            return turn(null, data);
+        }
+
+        var note = data.TryGetValue(LogToCrmDialog.NoteInput, out var edited) && !string.IsNullOrWhiteSpace(edited)
+            ? edited
+            : activity.MessageAction()?.PlainText;
+        return string.IsNullOrWhiteSpace(note) ? null : turn(note, null) with { LogsFollowUp = true };
     }
 
     /// <summary>

@@ -29,5 +29,13 @@ public static class LeadAccess
     /// <summary>Transfer to someone else: the owner, or a manager of the lead's team.</summary>
     public static bool CanTransfer(User user, Lead lead) => CanWork(user, lead);
 
+    /// <summary>Offer a pool lead to a salesperson, who then claims it: a manager of the lead's team, or an admin.</summary>
+    public static bool CanAssign(User user, Lead lead) => user.Role switch
+    {
+        Role.Admin => true,
+        Role.Manager => lead.TeamKey is null || lead.TeamKey == user.TeamKey,
+        _ => false,
+    };
+
     private static bool InPoolOf(User user, Lead lead) => lead.TeamKey is null || lead.TeamKey == user.TeamKey;
 }

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string ClaimLead = "lead.claim";
     public const string ReturnLead = "lead.return";
     public const string TransferLead = "lead.transfer";
+    public const string OfferLead = "lead.offer";
     public const string ChangeStage = "lead.stage";
     public const string ChangeAmount = "lead.amount";
     public const string LogFollowUp = "followup.log";

@@ -18,7 +18,7 @@ public sealed class TransferLead(ICrmStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         return LeadEdit.RunAsync(store, actor, mention, AuditActions.TransferLead, LeadAccess.CanTransfer, now, (session, lead) =>
         {
-            var target = FindUser(session, toUser);
+            var target = UserMentions.Find(session, toUser);
             if (target is null || target.Role == Role.Admin)
             {
                 return new UserNotFound(toUser);
@@ -37,8 +37,4 @@ public sealed class TransferLead(ICrmStore store, TimeProvider clock)
             return null;
         }, cancellationToken);
     }
-
-    private static User? FindUser(ICrmSession session, string mention) =>
-        session.People.FindUser(mention.Trim().ToLowerInvariant())
-        ?? session.People.AllUsers().FirstOrDefault(user => user.Answers(mention.Trim()));
 }

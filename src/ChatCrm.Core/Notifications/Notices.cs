@@ -10,12 +10,17 @@ public static class Notices
     public const string LeadTransferred = "lead.transferred";
     public const string LeadReturned = "lead.returned";
     public const string ReminderDue = "reminder.due";
+    public const string LeadOffered = "lead.offered";
 
     public static void LeadTransferredTo(ICrmSession session, string recipientKey, Lead lead, string fromKey, DateTimeOffset now) =>
         Send(session, recipientKey, LeadTransferred, now, ("lead", lead.Number), ("name", lead.Name), ("from", fromKey));
 
     public static void LeadReturnedToPool(ICrmSession session, string recipientKey, Lead lead, string byKey, string? reason, DateTimeOffset now) =>
         Send(session, recipientKey, LeadReturned, now, ("lead", lead.Number), ("name", lead.Name), ("by", byKey), ("reason", reason ?? string.Empty));
+
+    public static void LeadOfferedTo(ICrmSession session, string recipientKey, Lead lead, string byKey, DateTimeOffset now) =>
+        Send(session, recipientKey, LeadOffered, now,
+            ("lead", lead.Number), ("name", lead.Name), ("company", lead.Company ?? string.Empty), ("by", byKey));
 
     public static void ReminderIsDue(ICrmSession session, Reminder reminder, DateTimeOffset now) =>
         Send(session, reminder.OwnerKey, ReminderDue, now,

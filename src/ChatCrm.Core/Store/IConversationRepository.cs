@@ -20,4 +20,14 @@ public interface IConversationRepository
 
     /// <summary>Records a handled message; false when one with the same key was recorded already.</summary>
     bool TryRecordInbound(InboundMessage message);
+
+    PersonalChannel? FindPersonalChannel(string userKey, string channel);
+
+    /// <summary>A person's chats with the bot, most recently seen first.</summary>
+    IReadOnlyList<PersonalChannel> PersonalChannelsOf(string userKey);
+
+    void SavePersonalChannel(PersonalChannel channel);
+
+    /// <summary>False when none was kept.</summary>
+    bool RemovePersonalChannel(string userKey, string channel);
 }

@@ -11,6 +11,12 @@ public interface IOutbox
     /// <summary>A person's undelivered notices (not channel deliveries), oldest first.</summary>
     IReadOnlyList<OutboxMessage> PendingFor(string recipientKey, int limit);
 
+    /// <summary>
+    /// Undelivered notices whose next routing attempt is due (to a person's chat with the bot),
+    /// oldest first, whoever they are for.
+    /// </summary>
+    IReadOnlyList<OutboxMessage> NoticesDue(DateTimeOffset now, int limit);
+
     /// <summary>Undelivered channel deliveries whose next attempt is due, oldest first.</summary>
     IReadOnlyList<OutboxMessage> Due(DateTimeOffset now, int limit);
 

@@ -5,7 +5,7 @@ namespace ChatCrm.Language.Embedded;
 
 /// <summary>
 /// The deterministic commands: /link L-…|name, /claim [lead], /return [lead] [reason],
-/// /transfer &lt;lead&gt; &lt;user&gt;, /stage &lt;lead&gt; &lt;stage&gt;, /amount &lt;lead&gt; &lt;amount&gt;,
+/// /transfer &lt;lead&gt; &lt;user&gt;, /assign &lt;lead&gt; &lt;user&gt;, /stage &lt;lead&gt; &lt;stage&gt;, /amount &lt;lead&gt; &lt;amount&gt;,
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
 /// /new name phone company …, /help, /undo.
 /// </summary>
@@ -28,6 +28,7 @@ internal static partial class SlashCommands
             "claim" => new ClaimLeadIntent(LeadOf(args)),
             "return" => Return(args),
             "transfer" => Transfer(args),
+            "assign" or "offer" => Assign(args),
             "stage" => Stage(args),
             "amount" => Amount(args),
             "remind" => ReminderReader.ReadCommand(args, now),
@@ -54,14 +55,26 @@ internal static partial class SlashCommands
 
     private static TransferLeadIntent Transfer(string args)
     {
+        var (lead, user) = LeadAndUser(args);
+        return new TransferLeadIntent(lead, user);
+    }
+
+    private static AssignLeadIntent Assign(string args)
+    {
+        var (lead, user) = LeadAndUser(args);
+        return new AssignLeadIntent(lead, user);
+    }
+
+    private static (string? Lead, string? User) LeadAndUser(string args)
+    {
         var to = TransferTo().Match(args);
         if (to.Success)
         {
-            return new TransferLeadIntent(LeadOf(to.Groups["lead"].Value), LeadOf(to.Groups["to"].Value));
+            return (LeadOf(to.Groups["lead"].Value), LeadOf(to.Groups["to"].Value));
         }
 
         var (lead, user) = SplitLast(args);
-        return new TransferLeadIntent(LeadOf(lead), LeadOf(user));
+        return (LeadOf(lead), LeadOf(user));
     }
 
     private static SetStageIntent Stage(string args)

@@ -1,4 +1,5 @@
 using ChatCrm.Core.Conversations;
+using ChatCrm.Core.Personal;
 using ChatCrm.Core.Store;
 using ChatCrm.Storage.LiteDb.Documents;
 using ChatCrm.Storage.LiteDb.Sessions;
@@ -6,7 +7,7 @@ using LiteDB;
 
 namespace ChatCrm.Storage.LiteDb.Conversations;
 
-internal sealed class ConversationRepository(SessionScope scope, StoreCollections collections) : IConversationRepository
+internal sealed class ConversationRepository(SessionScope scope, StoreCollections collections, IPersonalDataProtector protector) : IConversationRepository
 {
     public ConversationLink? FindLink(string conversationKey)
     {
@@ -58,4 +59,27 @@ internal sealed class ConversationRepository(SessionScope scope, StoreCollection
             return true;
         });
     }
+
+    public PersonalChannel? FindPersonalChannel(string userKey, string channel)
+    {
+        var document = scope.Read(() => collections.PersonalChannels.FindById(ConversationDocuments.PersonalChannelId(userKey, channel)));
+        return document is null ? null : ConversationDocuments.ToPersonalChannel(document, protector);
+    }
+
+    public IReadOnlyList<PersonalChannel> PersonalChannelsOf(string userKey)
+    {
+        var documents = scope.Read(() => collections.PersonalChannels
+            .Find(BsonExpression.Create($"$.{ConversationDocuments.PersonalChannelUserKey} = @0", new BsonValue(userKey)))
+            .ToList());
+        return [.. documents.Select(document => ConversationDocuments.ToPersonalChannel(document, protector)).OrderByDescending(channel => channel.SeenAt)];
+    }
+
+    public void SavePersonalChannel(PersonalChannel channel)
+    {
+        var document = ConversationDocuments.PersonalChannelToDocument(channel, protector);
+        scope.Write(() => collections.PersonalChannels.Upsert(document));
+    }
+
+    public bool RemovePersonalChannel(string userKey, string channel) =>
+        scope.Write(() => collections.PersonalChannels.Delete(ConversationDocuments.PersonalChannelId(userKey, channel)));
 }

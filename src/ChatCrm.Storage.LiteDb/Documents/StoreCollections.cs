@@ -1,4 +1,5 @@
 using ChatCrm.Storage.LiteDb.Audit;
+using ChatCrm.Storage.LiteDb.Conversations;
 using ChatCrm.Storage.LiteDb.FollowUps;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
@@ -20,6 +21,7 @@ internal sealed class StoreCollections
         Links = database.GetCollection("links");
         Questions = database.GetCollection("questions");
         Inbound = database.GetCollection("inbound");
+        PersonalChannels = database.GetCollection("personal_channels");
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
@@ -40,6 +42,8 @@ internal sealed class StoreCollections
     public ILiteCollection<BsonDocument> Questions { get; }
 
     public ILiteCollection<BsonDocument> Inbound { get; }
+
+    public ILiteCollection<BsonDocument> PersonalChannels { get; }
 
     public ILiteCollection<BsonDocument> Audit { get; }
 
@@ -62,6 +66,8 @@ internal sealed class StoreCollections
         Audit.EnsureIndex(AuditDocuments.ActorAt, "$." + AuditDocuments.ActorAt);
         Audit.EnsureIndex(AuditDocuments.LeadAt, "$." + AuditDocuments.LeadAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingAttemptAt, "$." + OutboxDocuments.PendingAttemptAt);
+        PersonalChannels.EnsureIndex(ConversationDocuments.PersonalChannelUserKey, "$." + ConversationDocuments.PersonalChannelUserKey);
+        Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);
         Outbox.EnsureIndex(OutboxDocuments.DeadLetterCreatedAt, "$." + OutboxDocuments.DeadLetterCreatedAt);
     }

@@ -7,12 +7,14 @@ namespace ChatCrm.Storage.LiteDb.Notifications;
 /// <summary>
 /// An outbox message as a document. The "Pending…" and "DeadLetter…" fields stand in for compound
 /// (state, …) indexes: each is set only while the message is in that state — PendingAttemptAt for
-/// channel deliveries (the dispatcher's), PendingRecipientKey for notices (the inbox's).
+/// channel deliveries (the dispatcher's), PendingRecipientKey for notices (the inbox's) and
+/// PendingNoticeAt for notices (the router's).
 /// </summary>
 internal static class OutboxDocuments
 {
     public const string PendingAttemptAt = "PendingAttemptAt";
     public const string PendingRecipientKey = "PendingRecipientKey";
+    public const string PendingNoticeAt = "PendingNoticeAt";
     public const string DeadLetterCreatedAt = "DeadLetterCreatedAt";
 
     public static BsonDocument ToDocument(OutboxMessage message)
@@ -35,6 +37,7 @@ internal static class OutboxDocuments
             ["LastError"] = BsonFields.Text(message.LastError),
             [PendingAttemptAt] = pending && message.Delivery is not null ? BsonFields.Ticks(message.NextAttemptAt) : BsonValue.Null,
             [PendingRecipientKey] = pending && message.Notice is not null ? message.RecipientKey : BsonValue.Null,
+            [PendingNoticeAt] = pending && message.Notice is not null ? BsonFields.Ticks(message.NextAttemptAt) : BsonValue.Null,
             [DeadLetterCreatedAt] = deadLettered ? BsonFields.Ticks(message.CreatedAt) : BsonValue.Null,
         };
         BsonFields.SetMoment(document, "CreatedAt", message.CreatedAt);

@@ -40,6 +40,9 @@ internal sealed class OutboxRepository(SessionScope scope, ILiteCollection<BsonD
         ];
     }
 
+    public IReadOnlyList<OutboxMessage> NoticesDue(DateTimeOffset now, int limit) =>
+        WalkInOrder(OutboxDocuments.PendingNoticeAt, long.MinValue, now.UtcTicks, Query.Ascending, limit);
+
     public IReadOnlyList<OutboxMessage> Due(DateTimeOffset now, int limit) =>
         WalkInOrder(OutboxDocuments.PendingAttemptAt, long.MinValue, now.UtcTicks, Query.Ascending, limit);
 

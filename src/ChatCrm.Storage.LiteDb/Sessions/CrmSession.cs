@@ -26,7 +26,7 @@ internal sealed class CrmSession : ICrmSession
         FollowUps = new FollowUpRepository(scope, collections.FollowUps);
         Reminders = new ReminderRepository(scope, collections.Reminders);
         People = new PeopleDirectory(scope, collections, people, protector);
-        Conversations = new ConversationRepository(scope, collections);
+        Conversations = new ConversationRepository(scope, collections, protector);
         Audit = new AuditLog(scope, collections.Audit, protector);
         Outbox = new OutboxRepository(scope, collections.Outbox);
     }

@@ -66,6 +66,7 @@ public static class ChatCrmHost
         builder.Services.AddHostedService<DemoSeeding>();
         builder.Services.AddHostedService<DueReminderDelivery>();
         builder.Services.AddHostedService<InterpreterWarmUp>();
+        builder.Services.AddHostedService<NoticeRouter>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }

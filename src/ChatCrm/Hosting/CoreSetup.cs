@@ -30,6 +30,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<ClaimLead>();
         builder.Services.AddSingleton<ReturnLead>();
         builder.Services.AddSingleton<TransferLead>();
+        builder.Services.AddSingleton<OfferLead>();
         builder.Services.AddSingleton<ChangeStage>();
         builder.Services.AddSingleton<ChangeAmount>();
         builder.Services.AddSingleton<SetReminder>();
@@ -39,6 +40,8 @@ public static class CoreSetup
         builder.Services.AddSingleton<TakeUndelivered>();
         builder.Services.AddSingleton<QueueDelivery>();
         builder.Services.AddSingleton<DispatchOutbox>();
+        builder.Services.AddSingleton<RouteNotices>();
+        builder.Services.AddSingleton<RememberPersonalChannel>();
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using ChatCrm.Channels.Teams;
+using ChatCrm.Channels.Outbound;
 using ChatCrm.Channels.Teams.Auth;
+using ChatCrm.Channels.Teams.Connector;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Hosting;
@@ -25,7 +27,10 @@ public static class TeamsSetup
         builder.Services.AddSingleton<BotRequestAuthenticator>();
         builder.Services.AddSingleton<BotTokenProvider>();
         builder.Services.AddTransient<BotAuthorizationHandler>();
+        builder.Services.AddOptions<TeamsConnectorOptions>().BindConfiguration(TeamsConnectorOptions.SectionName);
         builder.Services.AddTeamsConnector();
+        builder.Services.AddSingleton<TeamsPersonalChats>();
+        builder.Services.AddSingleton<IProactiveChannel>(services => services.GetRequiredService<TeamsPersonalChats>());
         builder.Services.AddSingleton<TeamsAdapter>();
         return builder;
     }

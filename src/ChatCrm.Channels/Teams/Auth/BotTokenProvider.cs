@@ -63,6 +63,12 @@ public sealed class BotTokenProvider
         }
     }
 
+    /// <summary>
+    /// Drops the cached token after the connector refused it (revoked, or the secret rotated), so
+    /// the next call fetches a new one instead of failing until the cached one expires.
+    /// </summary>
+    public void Forget() => Volatile.Write(ref _cached, null);
+
     private string? IsFresh(CachedToken? cached) =>
         cached is not null && _time.GetUtcNow() < cached.RefreshAt ? cached.Value : null;
 

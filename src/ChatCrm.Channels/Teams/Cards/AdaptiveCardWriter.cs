@@ -24,9 +24,13 @@ public static class AdaptiveCardWriter
     public const int LongFactLength = 80;
 
     /// <summary>One card per reply: a turn may answer with several replies, each with its own buttons.</summary>
-    public static IReadOnlyList<JsonObject> Write(IEnumerable<ChatReply> replies) => replies.Select(Write).ToList();
+    public static IReadOnlyList<JsonObject> Write(IEnumerable<ChatReply> replies) => replies.Select(reply => Write(reply)).ToList();
 
-    public static JsonObject Write(ChatReply reply)
+    /// <param name="inDialog">
+    /// For a card shown in a dialog (a message action's task module), whose buttons can only be
+    /// Action.Submit: pressing one submits the dialog with the button's data.
+    /// </param>
+    public static JsonObject Write(ChatReply reply, bool inDialog = false)
     {
         var body = new JsonArray();
         if (!string.IsNullOrWhiteSpace(reply.Text))
@@ -44,7 +48,7 @@ public static class AdaptiveCardWriter
         };
         if (reply.Actions.Count > 0)
         {
-            card["actions"] = new JsonArray(reply.Actions.Select(button => (JsonNode)ExecuteAction(button)).ToArray());
+            card["actions"] = new JsonArray(reply.Actions.Select(button => (JsonNode)(inDialog ? SubmitAction(button) : ExecuteAction(button))).ToArray());
         }
 
         // Teams draws cards narrow by default; full width keeps lead lists and long facts on fewer lines.
@@ -64,12 +68,14 @@ public static class AdaptiveCardWriter
         ["data"] = Data(button.Payload),
         // Clients without Universal Actions send an Action.Submit's data back as a message value,
         // which TeamsTurns reads into the same ChatTurn.Action.
-        ["fallback"] = new JsonObject
-        {
-            ["type"] = "Action.Submit",
-            ["title"] = button.Title,
-            ["data"] = Data(button.Payload),
-        },
+        ["fallback"] = SubmitAction(button),
+    };
+
+    private static JsonObject SubmitAction(ReplyAction button) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = button.Title,
+        ["data"] = Data(button.Payload),
     };
 
     private static JsonObject Data(IReadOnlyDictionary<string, string> payload)

@@ -3,10 +3,13 @@ namespace ChatCrm.Channels.Teams.Connector;
 /// <summary>
 /// How patiently one send to the Bot Connector is tried before the outbox takes over: a few quick
 /// retries of a transient failure within seconds; anything that needs longer waits in the outbox.
-/// Defaults suit Teams; tests shorten them. Not bound to configuration unless the host binds it.
+/// Defaults suit Teams; tests shorten them. The host binds them to <see cref="SectionName"/>.
 /// </summary>
 public sealed class TeamsConnectorOptions
 {
+    /// <summary>The configuration section the host binds these options to.</summary>
+    public const string SectionName = "ChatCrm:Teams:Connector";
+
     /// <summary>How long one HTTP attempt may take before it is abandoned as a timeout.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

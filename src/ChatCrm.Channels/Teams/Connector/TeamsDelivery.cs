@@ -24,11 +24,16 @@ internal sealed record TeamsDelivery(TeamsAddress Address, string ActivityJson)
         }
 
         // JSON null or missing members arrive as nulls despite the record's non-nullable types.
-        if (address?.Conversation is not { } conversation
-            || string.IsNullOrWhiteSpace(conversation.ServiceUrl)
-            || string.IsNullOrWhiteSpace(conversation.ConversationId))
+        if (address?.Conversation is not { } conversation || string.IsNullOrWhiteSpace(conversation.ServiceUrl))
         {
-            return (null, "The Teams address has no conversation with a service URL and conversation id.");
+            return (null, "The Teams address has no conversation with a service URL.");
+        }
+
+        // Without a conversation id the 1:1 chat is opened first, which needs the bot and the person.
+        if (string.IsNullOrWhiteSpace(conversation.ConversationId)
+            && (string.IsNullOrWhiteSpace(conversation.BotId) || string.IsNullOrWhiteSpace(conversation.UserId) || address.ReplyToId is not null || address.UpdateActivityId is not null))
+        {
+            return (null, "The Teams address has neither a conversation id nor the bot and user ids to open a 1:1 chat.");
         }
 
         var activity = TeamsJson.Parse(delivery.Content);

@@ -48,7 +48,8 @@ public static class OutgoingActivities
     {
         ChannelId = reference.ChannelId,
         ServiceUrl = reference.ServiceUrl,
-        Conversation = new TeamsConversation { Id = reference.ConversationId, ConversationType = reference.ConversationType, TenantId = reference.TenantId },
+        // A 1:1 still to be opened has no id yet; the URL names the conversation anyway.
+        Conversation = reference.ConversationId is { } id ? new TeamsConversation { Id = id, ConversationType = reference.ConversationType, TenantId = reference.TenantId } : null,
         From = new TeamsAccount { Id = reference.BotId },
         Recipient = new TeamsAccount { Id = reference.UserId, AadObjectId = reference.UserAadObjectId },
         ReplyToId = null,

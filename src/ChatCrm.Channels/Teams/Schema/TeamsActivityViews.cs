@@ -61,10 +61,13 @@ public static partial class TeamsActivityViews
         return new CardActionValue(StringOf(action, "verb"), data, StringOf(action, "type"));
     }
 
-    /// <summary>The message a message action was run on, from a <c>composeExtension/submitAction</c> invoke.</summary>
+    /// <summary>
+    /// The message a message action was run on, from its <c>composeExtension/fetchTask</c> (the
+    /// dialog is asked for) or <c>composeExtension/submitAction</c> (the dialog was submitted) invoke.
+    /// </summary>
     public static MessageActionValue? MessageAction(this TeamsActivity activity)
     {
-        if (!IsInvoke(activity, InvokeNames.ComposeExtensionSubmitAction)
+        if (!(IsInvoke(activity, InvokeNames.ComposeExtensionSubmitAction) || IsInvoke(activity, InvokeNames.ComposeExtensionFetchTask))
             || activity.Value is not { ValueKind: JsonValueKind.Object } value
             || !value.TryGetProperty("messagePayload", out var message)
             || message.ValueKind != JsonValueKind.Object)
@@ -82,6 +85,22 @@ public static partial class TeamsActivityViews
         var plain = string.Equals(contentType, "text", StringComparison.OrdinalIgnoreCase) ? content.Trim() : HtmlToText(content);
         return new MessageActionValue(StringOf(value, "commandId"), StringOf(message, "id"), content, contentType, plain, author);
     }
+
+    /// <summary>
+    /// What the message action's dialog sent back on <c>composeExtension/submitAction</c>: its
+    /// inputs and the pressed button's data (<c>value.data</c>); null when there is none.
+    /// </summary>
+    public static JsonElement? DialogData(this TeamsActivity activity) =>
+        IsInvoke(activity, InvokeNames.ComposeExtensionSubmitAction)
+        && activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? data
+            : null;
+
+    /// <summary>True for an installationUpdate that says the app was removed (uninstalled) for this person or chat.</summary>
+    public static bool RemovesApp(this TeamsActivity activity) =>
+        activity.Type == ActivityTypes.InstallationUpdate
+        && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>True for the conversationUpdate that says the bot itself was added (install or added to a chat).</summary>
     public static bool AddsBot(this TeamsActivity activity) =>
