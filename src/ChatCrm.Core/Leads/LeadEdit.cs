@@ -46,7 +46,8 @@ internal static class LeadEdit
 
         if (!mayDo(actor.User, lead))
         {
-            return lead.OwnerKey is null && actor.User.Role == Role.Salesperson && action != AuditActions.ClaimLead
+            // "Claim it first" helps only where owning the lead would allow the act.
+            return lead.OwnerKey is null && actor.User.Role == Role.Salesperson && action is not (AuditActions.ClaimLead or AuditActions.OfferLead)
                 ? new NotOwned(lead.Number)
                 : new NotPermitted(action, lead.Number);
         }
