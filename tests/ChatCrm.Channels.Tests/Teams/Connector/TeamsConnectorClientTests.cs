@@ -54,6 +54,75 @@ public sealed class TeamsConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_card_updated_in_place_replaces_the_bots_activity_with_put()
+    {
+        var reference = Reference();
+        var activity = OutgoingActivities.ToConversation(reference, OutgoingActivities.Message("已认领 Claimed")) with { Id = "1763431200777" };
+        var delivery = new Delivery(TeamsTurns.Channel, TeamsJson.Serialize(new TeamsAddress(reference, null, UpdateActivityId: "1763431200777")), TeamsJson.Serialize(activity));
+
+        var outcome = await Sender.SendAsync(delivery, default);
+
+        Assert.Equal(SendOutcome.Sent, outcome);
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal(("PUT", $"/amer/v3/conversations/{Uri.EscapeDataString(ConversationId)}/activities/1763431200777"), (request.Method, request.RawTarget));
+    }
+
+    [Fact]
+    public async Task Without_a_conversation_id_the_personal_chat_is_opened_first_then_sent_to()
+    {
+        _connector.Answer = (number, context) => number == 1
+            ? FakeBotConnector.Status(context, 201, body: "{\"id\":\"a:1NewPersonalChat\"}")
+            : FakeBotConnector.Status(context, 201, body: "{\"id\":\"1763431200999\"}");
+        var reference = Reference() with { ConversationId = null };
+        var activity = OutgoingActivities.ToConversation(reference, OutgoingActivities.Message("新线索 New lead"));
+        var delivery = new Delivery(TeamsTurns.Channel, TeamsJson.Serialize(new TeamsAddress(reference, null)), TeamsJson.Serialize(activity));
+
+        var outcome = await Sender.SendAsync(delivery, default);
+
+        Assert.Equal(SendOutcome.Sent, outcome);
+        var requests = _connector.Requests.ToArray();
+        Assert.Equal(("POST", "/amer/v3/conversations"), (requests[0].Method, requests[0].RawTarget));
+        var opened = System.Text.Json.Nodes.JsonNode.Parse(requests[0].Body)!;
+        Assert.Equal("28:bot", opened["bot"]!["id"]!.GetValue<string>());
+        Assert.Equal("29:alice", opened["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("tenant-1", opened["tenantId"]!.GetValue<string>());
+        Assert.Equal("tenant-1", opened["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+        Assert.Equal(("POST", "/amer/v3/conversations/a%3A1NewPersonalChat/activities", delivery.Content), (requests[1].Method, requests[1].RawTarget, requests[1].Body));
+    }
+
+    [Fact]
+    public async Task A_chat_that_cannot_be_opened_is_retried_later_and_nothing_is_sent()
+    {
+        _connector.Answer = (_, context) => FakeBotConnector.Status(context, 503);
+        var reference = Reference() with { ConversationId = null };
+        var delivery = new Delivery(TeamsTurns.Channel, TeamsJson.Serialize(new TeamsAddress(reference, null)), TeamsJson.Serialize(OutgoingActivities.Message("hi")));
+
+        var outcome = await Sender.SendAsync(delivery, default);
+
+        Assert.Contains("CreateConversation", Assert.IsType<RetryLaterOutcome>(outcome).Reason, StringComparison.Ordinal);
+        Assert.All(_connector.Requests, request => Assert.Equal("/amer/v3/conversations", request.RawTarget));
+    }
+
+    [Fact]
+    public async Task A_token_the_connector_refuses_is_dropped_so_the_next_send_fetches_a_new_one()
+    {
+        await using var tokens = await FakeTokenEndpoint.StartAsync();
+        await using var services = BuildServices(teams =>
+        {
+            teams.MicrosoftAppId = TestToken.AppId;
+            teams.MicrosoftAppPassword = "secret";
+            teams.TokenEndpoint = tokens.TokenUrl;
+        });
+        var sender = Assert.Single(services.GetServices<IChannelSender>());
+        _connector.Answer = (number, context) => FakeBotConnector.Status(context, number == 1 ? 401 : 200);
+
+        Assert.IsType<RetryLaterOutcome>(await sender.SendAsync(Delivery(ReplyToId), default));
+        Assert.Equal(SendOutcome.Sent, await sender.SendAsync(Delivery(ReplyToId), default));
+
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], _connector.Requests.Select(request => request.Authorization));
+    }
+
+    [Fact]
     public async Task Without_an_app_id_no_token_is_sent()
     {
         await Sender.SendAsync(Delivery(ReplyToId), default);
@@ -205,9 +274,12 @@ public sealed class TeamsConnectorClientTests : IAsyncLifetime
         Assert.IsType<RejectedOutcome>(outcome);
     }
 
+    private ConversationReference Reference(string? serviceUrl = null) =>
+        new(serviceUrl ?? _connector.ServiceUrl, ConversationId, "tenant-1", "28:bot", "29:alice", "aad-alice", "msteams", "personal");
+
     private Delivery Delivery(string? replyToId, string? serviceUrl = null)
     {
-        var reference = new ConversationReference(serviceUrl ?? _connector.ServiceUrl, ConversationId, "tenant-1", "28:bot", "29:alice", "aad-alice", "msteams", "personal");
+        var reference = Reference(serviceUrl);
         var activity = OutgoingActivities.ToConversation(reference, OutgoingActivities.Message("已记录跟进 Logged")) with { ReplyToId = replyToId };
         return new Delivery(TeamsTurns.Channel, TeamsJson.Serialize(new TeamsAddress(reference, replyToId)), TeamsJson.Serialize(activity));
     }

@@ -3,10 +3,12 @@ namespace ChatCrm.Channels.Tests.Teams.Schema;
 /// <summary>Activities the captured fixtures do not cover, in the shape Teams documents them.</summary>
 internal static class TeamsActivities
 {
-    public static string MessageAction(string htmlContent) => $$"""
+    /// <param name="name">"composeExtension/submitAction", or "composeExtension/fetchTask" when the dialog is asked for.</param>
+    /// <param name="dataJson">What the dialog sent back (its inputs and the pressed button's data).</param>
+    public static string MessageAction(string htmlContent, string name = "composeExtension/submitAction", string? dataJson = null) => $$"""
         {
           "type": "invoke",
-          "name": "composeExtension/submitAction",
+          "name": "{{name}}",
           "id": "f:1763431500001",
           "serviceUrl": "https://smba.trafficmanager.net/apac/",
           "channelId": "msteams",
@@ -15,7 +17,7 @@ internal static class TeamsActivities
           "recipient": { "id": "28:00000000-0000-0000-0000-000000000b07", "name": "ChatCrm" },
           "value": {
             "commandId": "logToCrm",
-            "commandContext": "message",
+            "commandContext": "message",{{(dataJson is null ? "" : "\n            \"data\": " + dataJson + ",")}}
             "messagePayload": {
               "id": "1763431500000",
               "messageType": "message",

@@ -1,3 +1,4 @@
+using ChatCrm.Channels.Conversation;
 using ChatCrm.Channels.Teams;
 using ChatCrm.Channels.Teams.Schema;
 using ChatCrm.Channels.Tests.Teams.Fixtures;
@@ -73,6 +74,33 @@ public sealed class TeamsTurnsTests
 
         Assert.Equal("王总说下周三再谈报价", turn.Text);
         Assert.Equal(Alice, turn.SenderId);
+        Assert.True(turn.LogsFollowUp);
+    }
+
+    [Fact]
+    public void The_note_edited_in_the_log_to_crm_dialog_is_what_is_logged()
+    {
+        var turn = TeamsTurns.ToTurn(Parse(TeamsActivities.MessageAction("<p>王总说下周三再谈报价</p>", dataJson: """{"note":"王总说下周三再谈报价,已电话确认"}""")))!;
+
+        Assert.Equal("王总说下周三再谈报价,已电话确认", turn.Text);
+        Assert.True(turn.LogsFollowUp);
+        Assert.Null(turn.Action);
+    }
+
+    [Fact]
+    public void A_button_pressed_in_the_dialog_is_a_button_turn()
+    {
+        var turn = TeamsTurns.ToTurn(Parse(TeamsActivities.MessageAction("<p>x</p>", dataJson: """{"do":"undo","audit":"0193f2b4-0000-7000-8000-000000000001","lang":"zh"}""")))!;
+
+        Assert.Equal("undo", turn.Action![IntentPayload.IntentKey]);
+        Assert.Null(turn.Text);
+        Assert.False(turn.LogsFollowUp);
+    }
+
+    [Fact]
+    public void Asking_for_the_dialog_is_not_a_turn()
+    {
+        Assert.Null(TeamsTurns.ToTurn(Parse(TeamsActivities.MessageAction("<p>x</p>", name: "composeExtension/fetchTask"))));
     }
 
     [Theory]
