@@ -81,7 +81,7 @@ public sealed class TeamsMessagingTests : IAsyncLifetime
     [Fact]
     public async Task Without_authentication_an_activity_naming_a_remote_connector_is_refused()
     {
-        var json = File.ReadAllText(Path.Combine(FixtureFolder(), "message-personal.json"));
+        var json = File.ReadAllText(Path.Combine(TeamsFixtureFolder.Path, "message-personal.json"));
 
         var response = await _app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
         await WaitForConnectorAsync(1);
@@ -101,7 +101,7 @@ public sealed class TeamsMessagingTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostAsync(string fixture)
     {
-        var json = File.ReadAllText(Path.Combine(FixtureFolder(), fixture))
+        var json = File.ReadAllText(Path.Combine(TeamsFixtureFolder.Path, fixture))
             .Replace("https://smba.trafficmanager.net/apac/", _connector.ServiceUrl, StringComparison.Ordinal);
         return await _app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
     }
@@ -116,20 +116,5 @@ public sealed class TeamsMessagingTests : IAsyncLifetime
         }
 
         return [.. _connector.Received];
-    }
-
-    private static string FixtureFolder()
-    {
-        // The repository's copy of the shared Teams fixtures, kept with the channel tests.
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "tests", "ChatCrm.Channels.Tests", "Teams", "Fixtures");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/ChatCrm.Channels.Tests/Teams/Fixtures was not found above " + AppContext.BaseDirectory);
     }
 }
