@@ -2,10 +2,10 @@ using System.CommandLine;
 
 namespace ChatCrm.Cli;
 
-/// <summary>The command-line verbs: `chat`, `nlu parse` and `bench`. Anything else starts the server.</summary>
+/// <summary>The command-line verbs: `chat`, `nlu parse`, `bench` and `teams-package`. Anything else starts the server.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["chat", "nlu", "bench"];
+    private static readonly string[] Verbs = ["chat", "nlu", "bench", "teams-package"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -15,6 +15,7 @@ public static class CommandLine
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(NluCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(TeamsPackageCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
