@@ -1,5 +1,6 @@
 using ChatCrm.Channels.Teams;
 using ChatCrm.Channels.Teams.Auth;
+using ChatCrm.Channels.Teams.Tab;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Hosting;
@@ -8,7 +9,7 @@ public static class TeamsSetup
 {
     /// <summary>
     /// The Teams channel, when ChatCrm:Teams:Enabled is set: token checks on the way in, tokens and
-    /// the connector client on the way out. Without an app id authentication is off, which the
+    /// the connector client on the way out, and the "My leads" tab with its SSO token check. Without an app id authentication is off, which the
     /// Production environment refuses unless ChatCrm:Teams:AllowUnauthenticated says otherwise.
     /// </summary>
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
@@ -27,6 +28,7 @@ public static class TeamsSetup
         builder.Services.AddTransient<BotAuthorizationHandler>();
         builder.Services.AddTeamsConnector();
         builder.Services.AddSingleton<TeamsAdapter>();
+        builder.Services.AddTeamsTab();
         return builder;
     }
 
