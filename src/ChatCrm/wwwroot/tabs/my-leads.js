@@ -178,10 +178,14 @@ async function loadLeads(token) {
   } else if (response && response.status === 400) {
     showProblem(problemText(answer, response.status));
   } else {
-    showProblem(say("抱歉,现在加载不了你的线索,请稍后再试。",
-      "Sorry, your leads can't be loaded right now. Please try again in a moment."));
+    cannotLoad();
   }
   refreshButton.hidden = false;
+}
+
+function cannotLoad() {
+  showProblem(say("抱歉,现在加载不了你的线索,请稍后再试。",
+    "Sorry, your leads can't be loaded right now. Please try again in a moment."));
 }
 
 function loadScript(source) {
@@ -249,5 +253,6 @@ showStatus(say("正在加载…", "Loading…"), false);
 if (devUser) {
   loadLeads(null);
 } else {
-  startInTeams();
+  // Whatever Teams fails at after initializing, the person reads a sentence, not an endless "Loading…".
+  startInTeams().catch(cannotLoad);
 }
