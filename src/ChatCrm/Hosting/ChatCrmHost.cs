@@ -36,6 +36,7 @@ public static class ChatCrmHost
         if (app.IsTeamsEnabled())
         {
             app.MapTeams();
+            app.MapTeamsTab();
         }
 
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())

@@ -2,6 +2,7 @@ using ChatCrm.Channels.Teams;
 using ChatCrm.Channels.Outbound;
 using ChatCrm.Channels.Teams.Auth;
 using ChatCrm.Channels.Teams.Connector;
+using ChatCrm.Channels.Teams.Tab;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Hosting;
@@ -10,7 +11,8 @@ public static class TeamsSetup
 {
     /// <summary>
     /// The Teams channel, when ChatCrm:Teams:Enabled is set: token checks on the way in, tokens and
-    /// the connector client on the way out. Without an app id authentication is off, which the
+    /// the connector client on the way out, the person's 1:1 chats for proactive cards, and the
+    /// "My leads" tab with its SSO token check. Without an app id authentication is off, which the
     /// Production environment refuses unless ChatCrm:Teams:AllowUnauthenticated says otherwise.
     /// </summary>
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
@@ -32,6 +34,7 @@ public static class TeamsSetup
         builder.Services.AddSingleton<TeamsPersonalChats>();
         builder.Services.AddSingleton<IProactiveChannel>(services => services.GetRequiredService<TeamsPersonalChats>());
         builder.Services.AddSingleton<TeamsAdapter>();
+        builder.Services.AddTeamsTab();
         return builder;
     }
 

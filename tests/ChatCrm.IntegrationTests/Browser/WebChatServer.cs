@@ -21,9 +21,12 @@ namespace ChatCrm.IntegrationTests.Browser;
 public sealed class WebChatServer : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public WebChatServer()
+    /// <param name="settings">Configuration on top of the test defaults, such as turning Teams on.</param>
+    public WebChatServer(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
@@ -41,6 +44,11 @@ public sealed class WebChatServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ChatCrm:Storage:LiteDbPath", Path.Combine(_folder.Path, "chatcrm.db"));
         builder.UseSetting("ChatCrm:WebChat:Enabled", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -52,8 +52,14 @@ public sealed class TestSigningKey : IDisposable
             Claims = token.ServiceUrl is null
                 ? new Dictionary<string, object>()
                 : new Dictionary<string, object> { ["serviceurl"] = token.ServiceUrl },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
         };
+        return Sign(descriptor);
+    }
+
+    /// <summary>Signs whatever the descriptor says, with this key.</summary>
+    public string Sign(SecurityTokenDescriptor descriptor)
+    {
+        descriptor.SigningCredentials = new SigningCredentials(new RsaSecurityKey(_rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
         // Token times come from the test's fake clock, not the machine's.
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
