@@ -107,6 +107,18 @@ public sealed record HelpIntent : Intent
     public override string Name => "help";
 }
 
+/// <summary>An admin lists the messages that could not be sent (a slash command: /outbox).</summary>
+public sealed record ListDeadLettersIntent : Intent
+{
+    public override string Name => "list_dead_letters";
+}
+
+/// <summary>An admin puts an unsent message back in line (a slash command: /replay &lt;id&gt;).</summary>
+public sealed record ReplayMessageIntent(string? MessageRef) : Intent
+{
+    public override string Name => "replay_message";
+}
+
 /// <summary>Undo the last change this person made in this conversation ("撤销", "undo").</summary>
 public sealed record UndoIntent : Intent
 {

@@ -97,7 +97,7 @@ public sealed class DispatchOutboxTests : IDisposable
 
         var stored = await FindAsync(message.Id);
         Assert.Equal((OutboxState.DeadLettered, DispatchOutbox.MaxAttempts, "timeout 10"), (stored.State, stored.Attempts, stored.LastError));
-        Assert.Equal([message.Id], (await _outbox.DeadLettersAsync(10, default)).Select(dead => dead.Id));
+        Assert.Equal([message.Id], (await _world.Store.ReadAsync(session => session.Outbox.DeadLetters(10), default)).Select(dead => dead.Id));
     }
 
     [Fact]
@@ -122,31 +122,6 @@ public sealed class DispatchOutboxTests : IDisposable
 
         var stored = await FindAsync(message.Id);
         Assert.Equal((OutboxState.DeadLettered, 1, "400 BadArgument: Unknown activity type"), (stored.State, stored.Attempts, stored.LastError));
-    }
-
-    [Fact]
-    public async Task Replay_puts_a_dead_letter_back_in_line_now_with_fresh_attempts()
-    {
-        var message = await ClaimedAsync();
-        await _outbox.RecordAsync(message.Id, DeliveryResult.Rejected("403"), default);
-        _world.Clock.Advance(TimeSpan.FromHours(1));
-
-        var replayed = await _outbox.ReplayAsync(message.Id, default);
-
-        var stored = await FindAsync(message.Id);
-        Assert.True(replayed);
-        Assert.Equal((OutboxState.Pending, 0, Now), (stored.State, stored.Attempts, stored.NextAttemptAt));
-        Assert.Equal([message.Id], (await _outbox.DueAsync(10, default)).Select(due => due.Id));
-    }
-
-    [Fact]
-    public async Task Replay_of_a_message_that_is_not_dead_does_nothing()
-    {
-        var message = await EnqueueAsync();
-
-        Assert.False(await _outbox.ReplayAsync(message.Id, default));
-        Assert.False(await _outbox.ReplayAsync(Guid.NewGuid(), default));
-        Assert.Equal(message, await FindAsync(message.Id));
     }
 
     [Fact]

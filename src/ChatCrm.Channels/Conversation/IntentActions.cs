@@ -5,6 +5,7 @@ using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Leads;
+using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Reminders;
 using ChatCrm.Language;
 
@@ -27,6 +28,7 @@ public sealed class IntentActions(
     SetReminder setReminder,
     UndoChange undoChange,
     ListLeads listLeads,
+    ReviewDeadLetters deadLetters,
     ReplyWriter replies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
@@ -74,6 +76,10 @@ public sealed class IntentActions(
                         ReplyWriter.Button(Say.In(language, "超过7天没跟进", "Stale leads"), new QueryLeadsIntent(LeadFilter.Stale), language),
                         ReplyWriter.Button(Say.In(language, "今天跟进", "Due today"), new QueryLeadsIntent(LeadFilter.Today), language),
                     ]));
+            case ListDeadLettersIntent:
+                return Outcome(await deadLetters.ListAsync(actor, cancellationToken), intent, language, messages => replies.DeadLetters(messages, language));
+            case ReplayMessageIntent r:
+                return Outcome(await deadLetters.ReplayAsync(actor, r.MessageRef, cancellationToken), intent, language, replayed => replies.Replayed(replayed, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             default:

@@ -46,6 +46,7 @@ public static class IntentPayload
             case SetReminderIntent r: Put("lead", r.LeadMention); Put("at", r.At); Put("text", r.Text); break;
             case QueryLeadsIntent q: Put("filter", q.Filter); break;
             case QueryReportIntent q: Put("metric", q.Metric); Put("period", q.Period); break;
+            case ReplayMessageIntent r: Put("message", r.MessageRef); break;
         }
 
         return payload;
@@ -76,6 +77,8 @@ public static class IntentPayload
                 "set_reminder" => new SetReminderIntent(Moment(Get("at")), Get("text"), Get("lead")),
                 "query_leads" => new QueryLeadsIntent(Enum<LeadFilter>(Get("filter")) ?? LeadFilter.Mine),
                 "query_report" => new QueryReportIntent(Get("metric"), Get("period")),
+                "list_dead_letters" => new ListDeadLettersIntent(),
+                "replay_message" => new ReplayMessageIntent(Get("message")),
                 "help" => new HelpIntent(),
                 "undo" => new UndoIntent(),
                 _ => null,

@@ -28,6 +28,7 @@ public static class ErrorReplies
             Say.In(language, "{0} 还在公海里,先认领它再操作。", "{0} is still in the pool; claim it first.", notOwned.LeadNumber),
             [],
             [ReplyWriter.Button(Say.In(language, "认领 {0}", "Claim {0}", notOwned.LeadNumber), new ClaimLeadIntent(notOwned.LeadNumber), language)]),
+        NotPermitted { LeadNumber: null } => Plain(language, "抱歉,只有管理员可以这样做。", "Sorry, only an admin can do that."),
         NotPermitted denied => Plain(language, "抱歉,你没有权限操作 {0}。", "Sorry, you may not change {0}.", denied.LeadNumber ?? string.Empty),
         AlreadyOwned owned => Plain(language, "{0} 已经由 {1} 负责了。", "{0} is already owned by {1}.", owned.LeadNumber, owned.OwnerKey),
         AssignedToSomeoneElse other => Plain(language, "{0} 已分配给 {1},等待其认领。", "{0} is offered to {1}, waiting for them to claim it.", other.LeadNumber, other.AssigneeKey),
@@ -53,6 +54,7 @@ public static class ErrorReplies
         "to_user" when intent is AssignLeadIntent => Plain(language, "分配给谁?", "Offer it to whom?"),
         "to_user" => Plain(language, "转给谁?", "Transfer to whom?"),
         "lead" => Plain(language, "哪个线索?请说客户名、公司或编号。", "Which lead? Give a name, company or lead number."),
+        "message" => Plain(language, "重发哪条?请给出 /outbox 列出的编号。", "Which message? Give the id /outbox lists."),
         "amount" => Plain(language, "金额是多少?(例如 50万 或 $120k)", "What is it worth? (e.g. 500000 or $120k)"),
         "at" => Plain(language, "什么时候提醒你?(例如 明天上午10点)", "When should I remind you? (e.g. tomorrow at 10am)"),
         "stage" => new ChatReply(
@@ -72,6 +74,7 @@ public static class ErrorReplies
         "at" => Say.In(language, "提醒时间(需要在将来)", "reminder time (it must be in the future)"),
         "next_at" => Say.In(language, "下次跟进日期", "next follow-up date"),
         "currency" => Say.In(language, "币种(CNY 或 USD)", "currency (CNY or USD)"),
+        "message" => Say.In(language, "未送达消息编号(发送 /outbox 查看)", "unsent message id (send /outbox to see them)"),
         _ => field,
     };
 

@@ -4,6 +4,7 @@ using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Leads;
+using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Reminders;
 using ChatCrm.Language;
 
@@ -90,6 +91,28 @@ public sealed class ReplyWriter(CrmSettings settings)
         var facts = undone.Undo.After is { } restored ? LeadFacts(restored, language) : [];
         return new ChatReply(text, facts, []);
     }
+
+    /// <summary>The messages that could not be sent, for an admin: who, where, why, and a Replay button each.</summary>
+    public ChatReply DeadLetters(IReadOnlyList<OutboxMessage> messages, string language)
+    {
+        if (messages.Count == 0)
+        {
+            return ChatReply.Plain(Say.In(language, "没有未送达的消息,全部已送出。", "No unsent messages: everything was delivered."));
+        }
+
+        var facts = messages.Select(message => new ReplyFact(
+            $"#{ReviewDeadLetters.ShortId(message.Id)} {message.Delivery?.Channel ?? "-"} → {message.RecipientKey}",
+            Say.In(language, "{0} 次尝试,{1}:{2}", "{0} attempts, {1}: {2}", message.Attempts, Words.Moment(message.CreatedAt, settings.TimeZone), message.LastError ?? "-"))).ToList();
+        var buttons = messages.Take(5).Select(message =>
+            Button(Say.In(language, "重发 #{0}", "Replay #{0}", ReviewDeadLetters.ShortId(message.Id)), new ReplayMessageIntent(ReviewDeadLetters.ShortId(message.Id)), language)).ToList();
+        return new ChatReply(
+            Say.In(language, "{0} 条消息没能送出(最新的在前)。修好原因后可以重发:", "{0} messages could not be sent (newest first). Fix the cause, then replay:", messages.Count),
+            facts,
+            buttons);
+    }
+
+    public ChatReply Replayed(OutboxMessage message, string language) => ChatReply.Plain(Say.In(language,
+        "已重新排队 #{0},发给 {1},马上重试。", "Queued #{0} to {1} again; it is retried now.", ReviewDeadLetters.ShortId(message.Id), message.RecipientKey));
 
     public ChatReply Leads(LeadPage page, string language)
     {

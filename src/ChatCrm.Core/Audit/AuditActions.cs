@@ -14,4 +14,5 @@ public static class AuditActions
     public const string SetReminder = "reminder.set";
     public const string LinkChat = "chat.link";
     public const string Undo = "undo";
+    public const string ReplayMessage = "outbox.replay";
 }

@@ -5,7 +5,7 @@ namespace ChatCrm.Core.Notifications;
 /// <summary>
 /// The outbox's side of sending channel deliveries: hands out the ones that are due and records
 /// what each attempt came to — delivered, retried with backoff (or when the platform asked), or
-/// dead-lettered for an admin to see and replay. All state is in the store, so a crash or a
+/// dead-lettered for an admin to see and replay (<see cref="ReviewDeadLetters"/>). All state is in the store, so a crash or a
 /// restart loses nothing; the worst it does is send a message a second time (at least once).
 /// </summary>
 public sealed class DispatchOutbox(ICrmStore store, TimeProvider clock)
@@ -70,30 +70,6 @@ public sealed class DispatchOutbox(ICrmStore store, TimeProvider clock)
             var recorded = Apply(message, result, now);
             session.Outbox.Update(recorded);
             return recorded;
-        }, cancellationToken);
-    }
-
-    /// <summary>Dead letters, newest first, for an admin to look at.</summary>
-    public Task<IReadOnlyList<OutboxMessage>> DeadLettersAsync(int limit, CancellationToken cancellationToken) =>
-        store.ReadAsync(session => session.Outbox.DeadLetters(limit), cancellationToken);
-
-    /// <summary>
-    /// Puts dead letter <paramref name="id"/> back in line, due now and with a fresh set of
-    /// attempts (an admin replays after fixing the cause). The last error stays until the next
-    /// attempt replaces it. False when the message is unknown or not dead-lettered.
-    /// </summary>
-    public Task<bool> ReplayAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return store.WriteAsync(session =>
-        {
-            if (session.Outbox.Find(id) is not { State: OutboxState.DeadLettered } message)
-            {
-                return false;
-            }
-
-            session.Outbox.Update(message with { State = OutboxState.Pending, Attempts = 0, NextAttemptAt = now });
-            return true;
         }, cancellationToken);
     }
 

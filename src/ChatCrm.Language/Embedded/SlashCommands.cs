@@ -7,7 +7,7 @@ namespace ChatCrm.Language.Embedded;
 /// The deterministic commands: /link L-…|name, /claim [lead], /return [lead] [reason],
 /// /transfer &lt;lead&gt; &lt;user&gt;, /assign &lt;lead&gt; &lt;user&gt;, /stage &lt;lead&gt; &lt;stage&gt;, /amount &lt;lead&gt; &lt;amount&gt;,
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
-/// /new name phone company …, /help, /undo.
+/// /new name phone company …, /help, /undo; for admins /outbox and /replay &lt;id&gt;.
 /// </summary>
 internal static partial class SlashCommands
 {
@@ -35,6 +35,8 @@ internal static partial class SlashCommands
             "leads" => new QueryLeadsIntent(Filter(args)),
             "report" => new QueryReportIntent(QueryVocabulary.FindMetric(args), QueryVocabulary.FindPeriod(args)),
             "new" => CreateLeadReader.ReadFields(TextNormalizer.Normalize(args)),
+            "outbox" => new ListDeadLettersIntent(),
+            "replay" => new ReplayMessageIntent(args.Length == 0 ? null : args),
             "help" => new HelpIntent(),
             "undo" => new UndoIntent(),
             _ => new UnknownIntent(),

@@ -41,6 +41,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<QueueDelivery>();
         builder.Services.AddSingleton<DispatchOutbox>();
         builder.Services.AddSingleton<RouteNotices>();
+        builder.Services.AddSingleton<ReviewDeadLetters>();
         builder.Services.AddSingleton<RememberPersonalChannel>();
         return builder;
     }

@@ -159,6 +159,34 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
         Assert.Single(await _app.InboxAsync("alice"));
     }
 
+    [Fact]
+    public async Task A_reply_teams_rejected_is_listed_to_the_admin_who_replays_it()
+    {
+        _connector.FailNext(400);
+        await PostFixtureAsync("message-personal.json");
+        await WaitForConnectorAsync(1);
+        await WaitForConnectorAsync(2);
+
+        var listed = Assert.Single(await _app.SayAsync("admin", "/outbox"));
+        var replay = Assert.Single(listed.Actions);
+        var replayed = await _app.PressAsync("admin", replay);
+        var requests = await WaitForConnectorAsync(2);
+
+        Assert.Contains("400", listed.Facts[0].Value, StringComparison.Ordinal);
+        Assert.StartsWith("已重新排队", replayed[0].Text, StringComparison.Ordinal);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(requests[0].Body, requests[1].Body);
+        Assert.StartsWith("没有未送达的消息", Assert.Single(await _app.SayAsync("admin", "/outbox")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_an_admin_sees_unsent_messages()
+    {
+        var answer = Assert.Single(await _app.SayAsync("wang", "/outbox"));
+
+        Assert.Equal("抱歉,只有管理员可以这样做。", answer.Text);
+    }
+
     private string ClaimInvoke(JsonObject data)
     {
         var invoke = JsonNode.Parse(File.ReadAllText(Path.Combine(TeamsFixtureFolder.Path, "invoke-adaptive-card-action.json")))!.AsObject();

@@ -38,6 +38,21 @@ public sealed class SlashCommandTests
         Assert.Equal(new TransferLeadIntent("Acme", "Bob Lee"), Interpret("/transfer Acme to Bob Lee"));
 
     [Theory]
+    [InlineData("/assign L-20261118-0007 alice")]
+    [InlineData("/assign L-20261118-0007 to alice")]
+    [InlineData("/offer L-20261118-0007 给 alice")]
+    public void Assign_offers_the_lead_to_the_user(string said) =>
+        Assert.Equal(new AssignLeadIntent("L-20261118-0007", "alice"), Interpret(said));
+
+    [Fact]
+    public void Outbox_and_replay_are_the_admins_commands_for_unsent_messages()
+    {
+        Assert.Equal(new ListDeadLettersIntent(), Interpret("/outbox"));
+        Assert.Equal(new ReplayMessageIntent("#0193f2b4"), Interpret("/replay #0193f2b4"));
+        Assert.Equal(new ReplayMessageIntent(null), Interpret("/replay"));
+    }
+
+    [Theory]
     [InlineData("/stage Acme proposal", "Acme", LeadStage.Proposal)]
     [InlineData("/stage 华为 谈判", "华为", LeadStage.Negotiation)]
     [InlineData("/stage Globex closed won", "Globex", LeadStage.Won)]
