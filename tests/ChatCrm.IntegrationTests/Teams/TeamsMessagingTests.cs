@@ -90,6 +90,18 @@ public sealed class TeamsMessagingTests : IAsyncLifetime
         Assert.Empty(_connector.Received);
     }
 
+    [Theory]
+    [InlineData("/privacy", "隐私说明")]
+    [InlineData("/terms", "使用条款")]
+    public async Task The_app_packages_developer_links_answer(string path, string heading)
+    {
+        var response = await _app.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(heading, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Malformed_json_is_a_400_and_reaches_nobody()
     {
