@@ -51,6 +51,12 @@ public sealed record NotOwned(string LeadNumber) : CrmError
     public override string Code => "not_owned";
 }
 
+/// <summary>The chat-platform identity belongs to another user already.</summary>
+public sealed record IdentityTaken(string Channel, string UserKey) : CrmError
+{
+    public override string Code => "identity_taken";
+}
+
 /// <summary>No CRM user matches the name given.</summary>
 public sealed record UserNotFound(string Mention) : CrmError
 {

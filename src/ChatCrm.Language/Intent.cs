@@ -119,6 +119,18 @@ public sealed record ReplayMessageIntent(string? MessageRef) : Intent
     public override string Name => "replay_message";
 }
 
+/// <summary>An admin links a chat-platform account to a CRM user (/admin user link &lt;user&gt; &lt;channel&gt; &lt;id&gt;).</summary>
+public sealed record LinkIdentityIntent(string? UserMention, string? Channel, string? ExternalId) : Intent
+{
+    public override string Name => "link_identity";
+}
+
+/// <summary>An admin unlinks a user's account on a platform (/admin user unlink &lt;user&gt; &lt;channel&gt;).</summary>
+public sealed record UnlinkIdentityIntent(string? UserMention, string? Channel) : Intent
+{
+    public override string Name => "unlink_identity";
+}
+
 /// <summary>Undo the last change this person made in this conversation ("撤销", "undo").</summary>
 public sealed record UndoIntent : Intent
 {

@@ -35,9 +35,7 @@ public sealed class ConversationPipeline(
             if (user is null)
             {
                 logger.LogInformation("Refused a {Channel} message from an unknown sender", turn.Channel);
-                return [ChatReply.Plain(Say.In(language,
-                    "抱歉,你还不是 ChatCrm 的用户,请联系管理员开通。",
-                    "Sorry, you're not a ChatCrm user yet. Please ask your admin to add you."))];
+                return [NotAUser(turn, language)];
             }
 
             if (turn.InboundKey is { } key && await store.ReadAsync(session => session.Conversations.FindInbound(key), cancellationToken) is not null)
@@ -112,6 +110,17 @@ public sealed class ConversationPipeline(
         understood is LogFollowUpIntent followUp
             ? followUp with { LeadMention = null, Summary = text }
             : new LogFollowUpIntent(null, null, null, null, text);
+
+    // On a chat platform the person cannot know their own account id; the admin needs it to link them.
+    private static ChatReply NotAUser(ChatTurn turn, string language) =>
+        turn.Channel is ChatTurn.WebChat or ChatTurn.Terminal
+            ? ChatReply.Plain(Say.In(language,
+                "抱歉,你还不是 ChatCrm 的用户,请联系管理员开通。",
+                "Sorry, you're not a ChatCrm user yet. Please ask your admin to add you."))
+            : ChatReply.Plain(Say.In(language,
+                "抱歉,你还不是 ChatCrm 的用户。请把下面这行发给管理员,由管理员发给我:\n/admin user link <你的登录名> {0} {1}",
+                "Sorry, you're not a ChatCrm user yet. Send this line to your admin, who sends it to me:\n/admin user link <your login> {0} {1}",
+                turn.Channel, turn.SenderId));
 
     private static IReadOnlyList<ChatReply> AlreadyHandled(string language) =>
         [ChatReply.Plain(Say.In(language, "这条消息已经处理过了,没有重复记录。", "That message was handled already; nothing was recorded twice."))];

@@ -29,6 +29,7 @@ public sealed class IntentActions(
     UndoChange undoChange,
     ListLeads listLeads,
     ReviewDeadLetters deadLetters,
+    LinkIdentity linkIdentity,
     ReplyWriter replies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
@@ -80,6 +81,10 @@ public sealed class IntentActions(
                 return Outcome(await deadLetters.ListAsync(actor, cancellationToken), intent, language, messages => replies.DeadLetters(messages, language));
             case ReplayMessageIntent r:
                 return Outcome(await deadLetters.ReplayAsync(actor, r.MessageRef, cancellationToken), intent, language, replayed => replies.Replayed(replayed, language));
+            case LinkIdentityIntent l:
+                return Outcome(await linkIdentity.LinkAsync(actor, l.UserMention, l.Channel, l.ExternalId, cancellationToken), intent, language, linked => replies.IdentityLinked(linked, language));
+            case UnlinkIdentityIntent u:
+                return Outcome(await linkIdentity.UnlinkAsync(actor, u.UserMention, u.Channel, cancellationToken), intent, language, unlinked => replies.IdentityLinked(unlinked, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             default:

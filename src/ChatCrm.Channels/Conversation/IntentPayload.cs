@@ -47,6 +47,8 @@ public static class IntentPayload
             case QueryLeadsIntent q: Put("filter", q.Filter); break;
             case QueryReportIntent q: Put("metric", q.Metric); Put("period", q.Period); break;
             case ReplayMessageIntent r: Put("message", r.MessageRef); break;
+            case LinkIdentityIntent l: Put("user", l.UserMention); Put("channel", l.Channel); Put("external_id", l.ExternalId); break;
+            case UnlinkIdentityIntent u: Put("user", u.UserMention); Put("channel", u.Channel); break;
         }
 
         return payload;
@@ -79,6 +81,8 @@ public static class IntentPayload
                 "query_report" => new QueryReportIntent(Get("metric"), Get("period")),
                 "list_dead_letters" => new ListDeadLettersIntent(),
                 "replay_message" => new ReplayMessageIntent(Get("message")),
+                "link_identity" => new LinkIdentityIntent(Get("user"), Get("channel"), Get("external_id")),
+                "unlink_identity" => new UnlinkIdentityIntent(Get("user"), Get("channel")),
                 "help" => new HelpIntent(),
                 "undo" => new UndoIntent(),
                 _ => null,

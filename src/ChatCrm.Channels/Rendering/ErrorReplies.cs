@@ -32,6 +32,7 @@ public static class ErrorReplies
         NotPermitted denied => Plain(language, "抱歉,你没有权限操作 {0}。", "Sorry, you may not change {0}.", denied.LeadNumber ?? string.Empty),
         AlreadyOwned owned => Plain(language, "{0} 已经由 {1} 负责了。", "{0} is already owned by {1}.", owned.LeadNumber, owned.OwnerKey),
         AssignedToSomeoneElse other => Plain(language, "{0} 已分配给 {1},等待其认领。", "{0} is offered to {1}, waiting for them to claim it.", other.LeadNumber, other.AssigneeKey),
+        IdentityTaken taken => Plain(language, "这个 {0} 账号已经关联给了 {1},请先解除那边的关联。", "That {0} account is linked to {1} already; unlink it there first.", Words.Platform(taken.Channel), taken.UserKey),
         UserNotFound user => Plain(language, "没有找到同事「{0}」。", "I don't know a colleague called \"{0}\".", user.Mention),
         DuplicatePhone duplicate => Plain(language,
             "这个电话已经在线索 {0}({1})里了,没有重复创建。",
@@ -54,6 +55,9 @@ public static class ErrorReplies
         "to_user" when intent is AssignLeadIntent => Plain(language, "分配给谁?", "Offer it to whom?"),
         "to_user" => Plain(language, "转给谁?", "Transfer to whom?"),
         "lead" => Plain(language, "哪个线索?请说客户名、公司或编号。", "Which lead? Give a name, company or lead number."),
+        "user" or "channel" or "external_id" when intent is LinkIdentityIntent or UnlinkIdentityIntent => Plain(language,
+            "用法:/admin user link <用户> <teams|wecom> <账号ID>,或 /admin user unlink <用户> <teams|wecom>",
+            "Usage: /admin user link <user> <teams|wecom> <account id>, or /admin user unlink <user> <teams|wecom>"),
         "message" => Plain(language, "重发哪条?请给出 /outbox 列出的编号。", "Which message? Give the id /outbox lists."),
         "amount" => Plain(language, "金额是多少?(例如 50万 或 $120k)", "What is it worth? (e.g. 500000 or $120k)"),
         "at" => Plain(language, "什么时候提醒你?(例如 明天上午10点)", "When should I remind you? (e.g. tomorrow at 10am)"),
@@ -75,6 +79,8 @@ public static class ErrorReplies
         "next_at" => Say.In(language, "下次跟进日期", "next follow-up date"),
         "currency" => Say.In(language, "币种(CNY 或 USD)", "currency (CNY or USD)"),
         "message" => Say.In(language, "未送达消息编号(发送 /outbox 查看)", "unsent message id (send /outbox to see them)"),
+        "channel" => Say.In(language, "平台(teams 或 wecom)", "platform (teams or wecom)"),
+        "external_id" => Say.In(language, "账号 ID", "account id"),
         _ => field,
     };
 

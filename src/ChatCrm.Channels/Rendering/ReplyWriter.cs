@@ -1,5 +1,6 @@
 using ChatCrm.Channels.Conversation;
 using ChatCrm.Core;
+using ChatCrm.Core.Access;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
@@ -110,6 +111,10 @@ public sealed class ReplyWriter(CrmSettings settings)
             facts,
             buttons);
     }
+
+    public ChatReply IdentityLinked(IdentityLinked change, string language) => ChatReply.Plain(change.Linked
+        ? Say.In(language, "已关联:这个 {0} 账号的消息现在代表 {1}({2})。", "Linked: messages from that {0} account now act as {1} ({2}).", Words.Platform(change.Channel), change.DisplayName, change.UserKey)
+        : Say.In(language, "已解除 {0}({1})在 {2} 上的关联。", "{0} ({1}) is no longer linked on {2}.", change.DisplayName, change.UserKey, Words.Platform(change.Channel)));
 
     public ChatReply Replayed(OutboxMessage message, string language) => ChatReply.Plain(Say.In(language,
         "已重新排队 #{0},发给 {1},马上重试。", "Queued #{0} to {1} again; it is retried now.", ReviewDeadLetters.ShortId(message.Id), message.RecipientKey));

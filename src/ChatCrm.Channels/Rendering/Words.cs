@@ -49,4 +49,12 @@ internal static class Words
             ? local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A chat platform's name as people know it.</summary>
+    public static string Platform(string channel) => channel switch
+    {
+        "teams" => "Teams",
+        "wecom" => "企业微信 WeCom",
+        _ => channel,
+    };
 }

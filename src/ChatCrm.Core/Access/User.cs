@@ -12,8 +12,9 @@ public sealed record User(
     string Language = "zh",
     IReadOnlyList<ChannelIdentity>? Identities = null)
 {
+    // Entra object ids (GUIDs) and WeCom userids both compare without regard to case.
     public bool IsKnownAs(string channel, string externalId) =>
-        Identities?.Any(identity => identity.Channel == channel && identity.ExternalId == externalId) == true;
+        Identities?.Any(identity => identity.Channel == channel && string.Equals(identity.ExternalId, externalId, StringComparison.OrdinalIgnoreCase)) == true;
 
     public bool Answers(string mention) =>
         string.Equals(Key, mention, StringComparison.OrdinalIgnoreCase)

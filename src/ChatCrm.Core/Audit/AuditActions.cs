@@ -15,4 +15,6 @@ public static class AuditActions
     public const string LinkChat = "chat.link";
     public const string Undo = "undo";
     public const string ReplayMessage = "outbox.replay";
+    public const string LinkIdentity = "user.link_identity";
+    public const string UnlinkIdentity = "user.unlink_identity";
 }

@@ -7,7 +7,8 @@ namespace ChatCrm.Language.Embedded;
 /// The deterministic commands: /link L-…|name, /claim [lead], /return [lead] [reason],
 /// /transfer &lt;lead&gt; &lt;user&gt;, /assign &lt;lead&gt; &lt;user&gt;, /stage &lt;lead&gt; &lt;stage&gt;, /amount &lt;lead&gt; &lt;amount&gt;,
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
-/// /new name phone company …, /help, /undo; for admins /outbox and /replay &lt;id&gt;.
+/// /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt; and
+/// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id].
 /// </summary>
 internal static partial class SlashCommands
 {
@@ -35,6 +36,7 @@ internal static partial class SlashCommands
             "leads" => new QueryLeadsIntent(Filter(args)),
             "report" => new QueryReportIntent(QueryVocabulary.FindMetric(args), QueryVocabulary.FindPeriod(args)),
             "new" => CreateLeadReader.ReadFields(TextNormalizer.Normalize(args)),
+            "admin" => Admin(args),
             "outbox" => new ListDeadLettersIntent(),
             "replay" => new ReplayMessageIntent(args.Length == 0 ? null : args),
             "help" => new HelpIntent(),
@@ -100,6 +102,24 @@ internal static partial class SlashCommands
         }
 
         return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency);
+    }
+
+    // "/admin user link alice teams 0000…": the admin commands grow with the permissions issue.
+    private static Intent Admin(string args)
+    {
+        var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string? Word(int index) => index < words.Length ? words[index] : null;
+        if (!string.Equals(Word(0), "user", StringComparison.OrdinalIgnoreCase))
+        {
+            return new UnknownIntent();
+        }
+
+        return Word(1)?.ToLowerInvariant() switch
+        {
+            "link" => new LinkIdentityIntent(Word(2), Word(3), Word(4)),
+            "unlink" => new UnlinkIdentityIntent(Word(2), Word(3)),
+            _ => new UnknownIntent(),
+        };
     }
 
     private static LeadFilter Filter(string args) => args.ToLowerInvariant() switch

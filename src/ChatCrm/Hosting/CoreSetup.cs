@@ -1,4 +1,5 @@
 using ChatCrm.Core;
+using ChatCrm.Core.Access;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
@@ -42,6 +43,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<DispatchOutbox>();
         builder.Services.AddSingleton<RouteNotices>();
         builder.Services.AddSingleton<ReviewDeadLetters>();
+        builder.Services.AddSingleton<LinkIdentity>();
         builder.Services.AddSingleton<RememberPersonalChannel>();
         return builder;
     }

@@ -187,6 +187,25 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
         Assert.Equal("抱歉,只有管理员可以这样做。", answer.Text);
     }
 
+    [Fact]
+    public async Task A_stranger_is_told_the_command_to_link_them_and_once_the_admin_sends_it_is_answered()
+    {
+        var message = File.ReadAllText(Path.Combine(TeamsFixtureFolder.Path, "playground", "message.json"))
+            .Replace("http://localhost:56150/_connector", _connector.ServiceUrl.TrimEnd('/'), StringComparison.Ordinal);
+        await PostAsync(message);
+        var refusal = JsonNode.Parse(Assert.Single(await WaitForConnectorAsync(1)).Body)!["attachments"]![0]!["content"]!["body"]![0]!;
+        var command = ((string?)refusal["text"])!.Split('\n')[^1].Replace("<your login>", "carol", StringComparison.Ordinal);
+
+        var linked = Assert.Single(await _app.SayAsync("admin", command));
+        await PostAsync(message.Replace("f1e58055-74e8-45da-893e-2d8f78efa010", "f1e58055-74e8-45da-893e-2d8f78efa011", StringComparison.Ordinal)
+            .Replace("hi there", "my leads", StringComparison.Ordinal));
+        var answered = await WaitForConnectorAsync(2);
+
+        Assert.Equal("/admin user link carol teams 00000000-0000-0000-0000-0000000000020", command);
+        Assert.StartsWith("已关联", linked.Text, StringComparison.Ordinal);
+        Assert.Contains("陈总", answered[1].Body, StringComparison.Ordinal);
+    }
+
     private string ClaimInvoke(JsonObject data)
     {
         var invoke = JsonNode.Parse(File.ReadAllText(Path.Combine(TeamsFixtureFolder.Path, "invoke-adaptive-card-action.json")))!.AsObject();

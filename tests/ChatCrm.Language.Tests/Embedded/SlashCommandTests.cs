@@ -45,6 +45,15 @@ public sealed class SlashCommandTests
         Assert.Equal(new AssignLeadIntent("L-20261118-0007", "alice"), Interpret(said));
 
     [Fact]
+    public void Admin_user_link_and_unlink_read_the_user_the_platform_and_the_account()
+    {
+        Assert.Equal(new LinkIdentityIntent("carol", "teams", "00000000-0000-0000-0000-0000000000020"), Interpret("/admin user link carol teams 00000000-0000-0000-0000-0000000000020"));
+        Assert.Equal(new UnlinkIdentityIntent("carol", "wecom"), Interpret("/admin user unlink carol wecom"));
+        Assert.Equal(new LinkIdentityIntent("carol", null, null), Interpret("/admin user link carol"));
+        Assert.IsType<UnknownIntent>(Interpret("/admin position 华东销售"));
+    }
+
+    [Fact]
     public void Outbox_and_replay_are_the_admins_commands_for_unsent_messages()
     {
         Assert.Equal(new ListDeadLettersIntent(), Interpret("/outbox"));
