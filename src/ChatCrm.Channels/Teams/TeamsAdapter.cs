@@ -51,7 +51,7 @@ public sealed class TeamsAdapter(
         await personalChats.RememberAsync(activity, cancellationToken);
         if (activity.AddsBot())
         {
-            await ReplyAsync(activity, [Rendering.HelpReply.For(LanguageOf(activity))], replyTo: null, cancellationToken);
+            await ReplyAsync(activity, [Rendering.HelpReply.For(LanguageOf(activity))], replyTo: null, WelcomeKey(activity), cancellationToken);
             return TeamsAnswer.Accepted;
         }
 
@@ -79,7 +79,7 @@ public sealed class TeamsAdapter(
             return TeamsAnswer.Accepted;
         }
 
-        await ReplyAsync(activity, replies, activity.Id, cancellationToken);
+        await ReplyAsync(activity, replies, activity.Id, inboundKey: null, cancellationToken);
         return TeamsAnswer.Accepted;
     }
 
@@ -107,7 +107,7 @@ public sealed class TeamsAdapter(
                 "这条消息没有可记录的文字。", "That message has no text to log.")));
     }
 
-    private async Task ReplyAsync(TeamsActivity inbound, IReadOnlyList<ChatReply> replies, string? replyTo, CancellationToken cancellationToken)
+    private async Task ReplyAsync(TeamsActivity inbound, IReadOnlyList<ChatReply> replies, string? replyTo, string? inboundKey, CancellationToken cancellationToken)
     {
         if (ConversationReference.From(inbound) is not { } reference)
         {
@@ -121,7 +121,7 @@ public sealed class TeamsAdapter(
             message = message with { ReplyToId = replyTo };
         }
 
-        await QueueAsync(reference, new TeamsAddress(reference, replyTo), message, cancellationToken);
+        await QueueAsync(reference, new TeamsAddress(reference, replyTo), message, inboundKey, cancellationToken);
     }
 
     private async Task UpdateAsync(TeamsActivity inbound, ChatReply reply, string cardActivityId, CancellationToken cancellationToken)
@@ -133,14 +133,18 @@ public sealed class TeamsAdapter(
 
         // PUT replaces the whole activity: the same conversation, with the new card, and its own id.
         var message = OutgoingActivities.ToConversation(reference, OutgoingActivities.Message(null, [AdaptiveCardWriter.Write(reply)])) with { Id = cardActivityId };
-        await QueueAsync(reference, new TeamsAddress(reference, ReplyToId: null, UpdateActivityId: cardActivityId), message, cancellationToken);
+        await QueueAsync(reference, new TeamsAddress(reference, ReplyToId: null, UpdateActivityId: cardActivityId), message, inboundKey: null, cancellationToken);
     }
 
-    private async Task QueueAsync(ConversationReference reference, TeamsAddress address, TeamsActivity message, CancellationToken cancellationToken)
+    private async Task QueueAsync(ConversationReference reference, TeamsAddress address, TeamsActivity message, string? inboundKey, CancellationToken cancellationToken)
     {
         var delivery = new Delivery(TeamsTurns.Channel, JsonSerializer.Serialize(address, TeamsJson.Options), TeamsJson.Serialize(message));
-        await queue.HandleAsync($"{TeamsTurns.Channel}:{reference.UserAadObjectId ?? reference.UserId}", delivery, cancellationToken);
+        await queue.HandleAsync($"{TeamsTurns.Channel}:{reference.UserAadObjectId ?? reference.UserId}", delivery, inboundKey, cancellationToken);
     }
+
+    // Teams retries an activity it got no answer to: the welcome is queued once per activity id.
+    private static string? WelcomeKey(TeamsActivity activity) =>
+        string.IsNullOrEmpty(activity.Id) ? null : $"{TeamsTurns.Channel}:welcome:{activity.Conversation?.Id}:{activity.Id}";
 
     private static bool IsLoopback(string? serviceUrl) =>
         Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.IsLoopback;

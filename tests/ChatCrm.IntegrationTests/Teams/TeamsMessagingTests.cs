@@ -63,6 +63,16 @@ public sealed class TeamsMessagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_bot_added_activity_is_welcomed_once()
+    {
+        await PostAsync("conversation-update-bot-added.json");
+        await PostAsync("conversation-update-bot-added.json");
+        await WaitForConnectorAsync(2);
+
+        Assert.Single(_connector.Received);
+    }
+
+    [Fact]
     public async Task A_connector_failing_twice_still_gets_the_reply_once()
     {
         _connector.FailNext(500, 500);
