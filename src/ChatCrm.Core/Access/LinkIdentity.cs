@@ -40,18 +40,8 @@ public sealed class LinkIdentity(ICrmStore store, TimeProvider clock)
 
         var platform = channel!.Trim().ToLowerInvariant();
         var now = clock.GetUtcNow();
-        return store.WriteAsync<Result<IdentityLinked>>(session =>
+        return store.WriteAsync(session => ForUser(session, actor, userMention!, now, user =>
         {
-            if (InboundDedupe.Record(session, actor, now) is { } seen)
-            {
-                return seen;
-            }
-
-            if (UserMentions.Find(session, userMention!) is not { } user)
-            {
-                return new UserNotFound(userMention!);
-            }
-
             if (session.People.FindUserByIdentity(platform, id) is { } holder)
             {
                 return holder.Key == user.Key ? new NoChange(user.Key) : new IdentityTaken(platform, holder.Key);
@@ -67,7 +57,7 @@ public sealed class LinkIdentity(ICrmStore store, TimeProvider clock)
             session.People.Save(user with { Identities = identities });
             session.Audit.Append(AuditTrail.Entry(actor, AuditActions.LinkIdentity, now, null, null, null, $"{user.Key} {platform}"));
             return Result<IdentityLinked>.Success(new IdentityLinked(user.Key, user.DisplayName, platform, Linked: true));
-        }, cancellationToken);
+        }), cancellationToken);
     }
 
     public Task<Result<IdentityLinked>> UnlinkAsync(Actor actor, string? userMention, string? channel, CancellationToken cancellationToken)
@@ -79,18 +69,8 @@ public sealed class LinkIdentity(ICrmStore store, TimeProvider clock)
 
         var platform = channel!.Trim().ToLowerInvariant();
         var now = clock.GetUtcNow();
-        return store.WriteAsync<Result<IdentityLinked>>(session =>
+        return store.WriteAsync(session => ForUser(session, actor, userMention!, now, user =>
         {
-            if (InboundDedupe.Record(session, actor, now) is { } seen)
-            {
-                return seen;
-            }
-
-            if (UserMentions.Find(session, userMention!) is not { } user)
-            {
-                return new UserNotFound(userMention!);
-            }
-
             if (user.Identities?.Any(identity => identity.Channel == platform) != true)
             {
                 return new NoChange(user.Key);
@@ -101,7 +81,17 @@ public sealed class LinkIdentity(ICrmStore store, TimeProvider clock)
             session.Conversations.RemovePersonalChannel(user.Key, platform);
             session.Audit.Append(AuditTrail.Entry(actor, AuditActions.UnlinkIdentity, now, null, null, null, $"{user.Key} {platform}"));
             return Result<IdentityLinked>.Success(new IdentityLinked(user.Key, user.DisplayName, platform, Linked: false));
-        }, cancellationToken);
+        }), cancellationToken);
+    }
+
+    private static Result<IdentityLinked> ForUser(ICrmSession session, Actor actor, string userMention, DateTimeOffset now, Func<User, Result<IdentityLinked>> change)
+    {
+        if (InboundDedupe.Record(session, actor, now) is { } seen)
+        {
+            return seen;
+        }
+
+        return UserMentions.Find(session, userMention) is { } user ? change(user) : new UserNotFound(userMention);
     }
 
     private static CrmError? Refusal(Actor actor, string? userMention, string? channel)
