@@ -1,6 +1,7 @@
 using ChatCrm.Channels.Conversation;
 using ChatCrm.Channels.Outbound;
 using ChatCrm.Channels.Rendering;
+using ChatCrm.Channels.WeCom;
 using ChatCrm.Channels.WebChat;
 using ChatCrm.Language;
 using ChatCrm.Language.Embedded;
@@ -23,6 +24,8 @@ public static class ChannelSetup
         services.AddSingleton<ConversationPipeline>();
         services.AddSingleton<WebChatInbox>();
         services.AddSingleton<NoticeRouting>();
+        services.AddSingleton<Inbound.InboundSignal>();
+        services.AddWeComChannel();
         return services;
     }
 }

@@ -29,6 +29,23 @@ public sealed class NoticeWriter(CrmSettings settings)
                     Say.In(language, "{0} 给你分配了新线索 {1},请认领后跟进。", "{0} offered you lead {1}: claim it to start working it.", Arg("by"), Arg("name")),
                     offered,
                     [ReplyWriter.Button(Say.In(language, "认领", "Claim"), new Language.ClaimLeadIntent(Arg("lead")), language)]);
+            case Notices.ContactAdded:
+                var contactFacts = new List<ReplyFact> { ReplyWriter.Fact(language, "线索", "Lead", $"{Arg("lead")} {Arg("name")}") };
+                if (Arg("company") is { Length: > 0 } contactCompany)
+                {
+                    contactFacts.Add(ReplyWriter.Fact(language, "公司", "Company", contactCompany));
+                }
+
+                return Arg("created") == "true"
+                    ? new ChatReply(Say.In(language, "你添加了客户 {0},已为其建好线索 {1},由你跟进。", "You added {0} as a customer: lead {1} is created and yours.", Arg("name"), Arg("lead")), contactFacts, [])
+                    : new ChatReply(
+                        Say.In(language, "你添加了客户 {0},已关联到现有线索 {1}(负责人:{2})。", "You added {0} as a customer: linked to the existing lead {1} (owner: {2}).", Arg("name"), Arg("lead"), Arg("owner") is { Length: > 0 } owner ? owner : Say.In(language, "公海", "the pool")),
+                        contactFacts,
+                        []);
+            case Notices.ContactRemoved:
+                return ChatReply.Plain(Arg("by") == "customer"
+                    ? Say.In(language, "客户 {0} 删除了你的企业微信好友。线索 {1} 仍在,建议换个方式联系或交给同事。", "{0} removed you as a WeCom contact. Lead {1} stays; try another way to reach them, or hand it on.", Arg("name"), Arg("lead"))
+                    : Say.In(language, "你删除了客户 {0}。线索 {1} 仍保留。", "You removed {0} as a contact. Lead {1} stays.", Arg("name"), Arg("lead")));
             case Notices.LeadReturned:
                 var reason = Arg("reason");
                 return ChatReply.Plain(string.IsNullOrEmpty(reason)

@@ -16,5 +16,7 @@ public static class AuditActions
     public const string Undo = "undo";
     public const string ReplayMessage = "outbox.replay";
     public const string LinkIdentity = "user.link_identity";
+    public const string ContactAdded = "contact.add";
+    public const string ContactRemoved = "contact.remove";
     public const string UnlinkIdentity = "user.unlink_identity";
 }

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Contacts;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Reminders;
 using ChatCrm.Core.Store;
@@ -11,6 +12,8 @@ public static class Notices
     public const string LeadReturned = "lead.returned";
     public const string ReminderDue = "reminder.due";
     public const string LeadOffered = "lead.offered";
+    public const string ContactAdded = "contact.added";
+    public const string ContactRemoved = "contact.removed";
 
     public static void LeadTransferredTo(ICrmSession session, string recipientKey, Lead lead, string fromKey, DateTimeOffset now) =>
         Send(session, recipientKey, LeadTransferred, now, ("lead", lead.Number), ("name", lead.Name), ("from", fromKey));
@@ -21,6 +24,16 @@ public static class Notices
     public static void LeadOfferedTo(ICrmSession session, string recipientKey, Lead lead, string byKey, DateTimeOffset now) =>
         Send(session, recipientKey, LeadOffered, now,
             ("lead", lead.Number), ("name", lead.Name), ("company", lead.Company ?? string.Empty), ("by", byKey));
+
+    /// <param name="created">True when the lead was created for the customer, false when an existing lead was linked.</param>
+    public static void ContactWasAdded(ICrmSession session, string recipientKey, ExternalContact contact, Lead lead, bool created, DateTimeOffset now) =>
+        Send(session, recipientKey, ContactAdded, now,
+            ("lead", lead.Number), ("name", contact.Name), ("company", contact.Company ?? string.Empty),
+            ("owner", lead.OwnerKey ?? string.Empty), ("created", created ? "true" : "false"));
+
+    public static void ContactWasRemoved(ICrmSession session, string recipientKey, ExternalContact contact, ContactRemoval removal, DateTimeOffset now) =>
+        Send(session, recipientKey, ContactRemoved, now,
+            ("lead", contact.LeadNumber), ("name", contact.Name), ("by", removal == ContactRemoval.ByCustomer ? "customer" : "salesperson"));
 
     public static void ReminderIsDue(ICrmSession session, Reminder reminder, DateTimeOffset now) =>
         Send(session, reminder.OwnerKey, ReminderDue, now,

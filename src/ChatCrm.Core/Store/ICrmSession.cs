@@ -17,6 +17,10 @@ public interface ICrmSession
 
     IOutbox Outbox { get; }
 
+    IInbox Inbox { get; }
+
+    IExternalContacts Contacts { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

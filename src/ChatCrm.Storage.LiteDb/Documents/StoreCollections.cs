@@ -1,6 +1,7 @@
 using ChatCrm.Storage.LiteDb.Audit;
 using ChatCrm.Storage.LiteDb.Conversations;
 using ChatCrm.Storage.LiteDb.FollowUps;
+using ChatCrm.Storage.LiteDb.Inbox;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.Reminders;
@@ -22,6 +23,8 @@ internal sealed class StoreCollections
         Questions = database.GetCollection("questions");
         Inbound = database.GetCollection("inbound");
         PersonalChannels = database.GetCollection("personal_channels");
+        Inbox = database.GetCollection("inbox");
+        Contacts = database.GetCollection("external_contacts");
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
@@ -45,6 +48,10 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> PersonalChannels { get; }
 
+    public ILiteCollection<BsonDocument> Inbox { get; }
+
+    public ILiteCollection<BsonDocument> Contacts { get; }
+
     public ILiteCollection<BsonDocument> Audit { get; }
 
     public ILiteCollection<BsonDocument> Outbox { get; }
@@ -67,6 +74,7 @@ internal sealed class StoreCollections
         Audit.EnsureIndex(AuditDocuments.LeadAt, "$." + AuditDocuments.LeadAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingAttemptAt, "$." + OutboxDocuments.PendingAttemptAt);
         PersonalChannels.EnsureIndex(ConversationDocuments.PersonalChannelUserKey, "$." + ConversationDocuments.PersonalChannelUserKey);
+        Inbox.EnsureIndex(InboxRepository.PendingAt, "$." + InboxRepository.PendingAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);
         Outbox.EnsureIndex(OutboxDocuments.DeadLetterCreatedAt, "$." + OutboxDocuments.DeadLetterCreatedAt);

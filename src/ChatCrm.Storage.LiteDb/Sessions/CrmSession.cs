@@ -1,9 +1,11 @@
 using ChatCrm.Core.Personal;
 using ChatCrm.Core.Store;
 using ChatCrm.Storage.LiteDb.Audit;
+using ChatCrm.Storage.LiteDb.Contacts;
 using ChatCrm.Storage.LiteDb.Conversations;
 using ChatCrm.Storage.LiteDb.Documents;
 using ChatCrm.Storage.LiteDb.FollowUps;
+using ChatCrm.Storage.LiteDb.Inbox;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.People;
@@ -29,6 +31,8 @@ internal sealed class CrmSession : ICrmSession
         Conversations = new ConversationRepository(scope, collections, protector);
         Audit = new AuditLog(scope, collections.Audit, protector);
         Outbox = new OutboxRepository(scope, collections.Outbox);
+        Inbox = new InboxRepository(scope, collections.Inbox, protector);
+        Contacts = new ExternalContactRepository(scope, collections.Contacts, protector);
     }
 
     public ILeadRepository Leads { get; }
@@ -44,6 +48,10 @@ internal sealed class CrmSession : ICrmSession
     public IAuditLog Audit { get; }
 
     public IOutbox Outbox { get; }
+
+    public IInbox Inbox { get; }
+
+    public IExternalContacts Contacts { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

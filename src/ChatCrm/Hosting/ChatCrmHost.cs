@@ -33,6 +33,11 @@ public static class ChatCrmHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        if (app.IsWeComEnabled())
+        {
+            app.MapWeCom();
+        }
+
         if (app.IsTeamsEnabled())
         {
             app.MapTeams();
@@ -68,6 +73,7 @@ public static class ChatCrmHost
         builder.Services.AddHostedService<DueReminderDelivery>();
         builder.Services.AddHostedService<InterpreterWarmUp>();
         builder.Services.AddHostedService<NoticeRouter>();
+        builder.Services.AddHostedService<InboundProcessor>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using ChatCrm.Core;
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Audit;
+using ChatCrm.Core.Contacts;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Leads;
@@ -44,6 +45,8 @@ public static class CoreSetup
         builder.Services.AddSingleton<RouteNotices>();
         builder.Services.AddSingleton<ReviewDeadLetters>();
         builder.Services.AddSingleton<LinkIdentity>();
+        builder.Services.AddSingleton<InboundQueue>();
+        builder.Services.AddSingleton<TakeExternalContact>();
         builder.Services.AddSingleton<RememberPersonalChannel>();
         return builder;
     }
