@@ -43,6 +43,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<DispatchOutbox>();
         builder.Services.AddSingleton<RouteNotices>();
         builder.Services.AddSingleton<ReviewDeadLetters>();
+        builder.Services.AddSingleton<RaiseIntegrationAlert>();
         builder.Services.AddSingleton<LinkIdentity>();
         builder.Services.AddSingleton<RememberPersonalChannel>();
         return builder;
