@@ -8,7 +8,9 @@ namespace ChatCrm.Channels.WeCom.Api;
 
 /// <summary>
 /// A WeCom delivery from the outbox, read back: the member it goes to, and the complete request
-/// body — the content as written, with the recipient and the agent id put in front.
+/// body — the content's fields and values, with the recipient and the agent id put in front, all
+/// written without the \uXXXX escapes WeCom refuses (40033), except for characters outside the
+/// BMP (emoji), which .NET's encoders always escape.
 /// </summary>
 internal sealed record WeComDelivery(WeComAddress Address, bool IsCardUpdate, string Body)
 {
@@ -92,9 +94,8 @@ internal sealed record WeComDelivery(WeComAddress Address, bool IsCardUpdate, st
             writer.WriteNumber("agentid", agentId);
             foreach (var property in content.EnumerateObject())
             {
-                // Each value exactly as the writer wrote it.
-                writer.WritePropertyName(property.Name);
-                writer.WriteRawValue(property.Value.GetRawText(), skipInputValidation: true);
+                // Re-written, not copied: a writer's \u escapes (JsonNode's default) come out as plain UTF-8.
+                property.WriteTo(writer);
             }
 
             writer.WriteEndObject();

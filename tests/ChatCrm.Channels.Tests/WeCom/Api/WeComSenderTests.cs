@@ -33,6 +33,19 @@ public sealed class WeComSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Content_written_with_unicode_escapes_reaches_wecom_as_plain_utf8()
+    {
+        var escaped = new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = "王总 <b>&</b>" } }.ToJsonString();
+        Assert.Contains("\\u738B", escaped, StringComparison.Ordinal);
+
+        await _world.Sender.SendAsync(Delivery(new WeComAddress("ZhangSan"), escaped), default);
+
+        Assert.Equal(
+            $$$"""{"touser":"ZhangSan","agentid":{{{WeComApiWorld.AgentId}}},"msgtype":"text","text":{"content":"王总 <b>&</b>"}}""",
+            Assert.Single(Sends).Body);
+    }
+
+    [Fact]
     public async Task A_card_update_names_the_member_in_userids_and_goes_to_update_template_card()
     {
         var outcome = await _world.Sender.SendAsync(Delivery(new WeComAddress("ZhangSan", "task-7"), CardUpdate), default);
