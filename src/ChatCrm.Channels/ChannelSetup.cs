@@ -1,7 +1,6 @@
 using ChatCrm.Channels.Conversation;
 using ChatCrm.Channels.Outbound;
 using ChatCrm.Channels.Rendering;
-using ChatCrm.Channels.WeCom;
 using ChatCrm.Channels.WebChat;
 using ChatCrm.Language;
 using ChatCrm.Language.Embedded;
@@ -25,7 +24,6 @@ public static class ChannelSetup
         services.AddSingleton<WebChatInbox>();
         services.AddSingleton<NoticeRouting>();
         services.AddSingleton<Inbound.InboundSignal>();
-        services.AddWeComChannel();
         return services;
     }
 }

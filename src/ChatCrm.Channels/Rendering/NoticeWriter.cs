@@ -64,6 +64,13 @@ public sealed class NoticeWriter(CrmSettings settings)
                 }
 
                 return new ChatReply(Say.In(language, "⏰ 提醒:{0}", "⏰ Reminder: {0}", Arg("text")), facts, []);
+            case Notices.IntegrationFailing:
+                var platform = Arg("channel") == WeCom.WeComChannel.Name ? Say.In(language, "企业微信", "WeCom") : Arg("channel");
+                return ChatReply.Plain(Say.In(
+                    language,
+                    "⚠️ {0}发送失败({1}):{2}\n请检查{0}应用的配置(可信 IP、Secret、AgentId、可见范围),修好后发送 /outbox 重发未送达的消息。",
+                    "⚠️ Sending through {0} failed ({1}): {2}\nCheck the {0} app's settings (trusted IPs, secret, agent id, visible range), then send /outbox to resend what was not delivered.",
+                    platform, Arg("code"), Arg("message")));
             default:
                 return ChatReply.Plain(notice.Kind);
         }

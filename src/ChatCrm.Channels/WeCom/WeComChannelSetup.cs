@@ -6,12 +6,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatCrm.Channels.WeCom;
 
-/// <summary>Registers the inbound side of the WeCom channel: the callback, its handler, and members' chats for proactive messages.</summary>
+/// <summary>
+/// Registers the inbound side of the WeCom channel: the callback, its handler, and members' chats
+/// for proactive messages. Expects the host to bind <see cref="WeComOptions"/>.
+/// </summary>
 public static class WeComChannelSetup
 {
     public static IServiceCollection AddWeComChannel(this IServiceCollection services)
     {
-        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.SectionName);
         services.AddSingleton<WeComCallback>();
         services.AddSingleton<WeComPersonalChats>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveChannel, WeComPersonalChats>(provider => provider.GetRequiredService<WeComPersonalChats>()));

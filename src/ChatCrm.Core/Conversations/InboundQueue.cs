@@ -45,27 +45,33 @@ public sealed class InboundQueue(ICrmStore store, TimeProvider clock)
     public Task CompleteAsync(string key, CancellationToken cancellationToken) =>
         RecordAsync(key, work => work with { State = InboundState.Done, Payload = null, Attempts = work.Attempts + 1, LastError = null }, cancellationToken);
 
-    /// <summary>Handling failed: tried again later, or given up after <see cref="MaxAttempts"/> (the payload kept for a look).</summary>
-    public Task FailAsync(string key, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handling failed: tried again later, or given up after <see cref="MaxAttempts"/> (the
+    /// payload kept for a look). True when it was given up, so someone can be told.
+    /// </summary>
+    public async Task<bool> FailAsync(string key, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return RecordAsync(key, work =>
+        var recorded = await RecordAsync(key, work =>
         {
             var attempts = work.Attempts + 1;
             return attempts >= MaxAttempts
                 ? work with { State = InboundState.Failed, Attempts = attempts, LastError = reason }
                 : work with { Attempts = attempts, LastError = reason, NextAttemptAt = now + FirstRetryDelay * Math.Pow(2, attempts - 1) };
         }, cancellationToken);
+        return recorded?.State == InboundState.Failed;
     }
 
-    private Task RecordAsync(string key, Func<InboundWork, InboundWork> change, CancellationToken cancellationToken) =>
+    private Task<InboundWork?> RecordAsync(string key, Func<InboundWork, InboundWork> change, CancellationToken cancellationToken) =>
         store.WriteAsync(session =>
         {
-            if (session.Inbox.Find(key) is { State: InboundState.Pending } work)
+            if (session.Inbox.Find(key) is not { State: InboundState.Pending } work)
             {
-                session.Inbox.Update(change(work));
+                return null;
             }
 
-            return true;
+            var changed = change(work);
+            session.Inbox.Update(changed);
+            return changed;
         }, cancellationToken);
 }

@@ -14,6 +14,7 @@ public static class Notices
     public const string LeadOffered = "lead.offered";
     public const string ContactAdded = "contact.added";
     public const string ContactRemoved = "contact.removed";
+    public const string IntegrationFailing = "integration.failing";
 
     public static void LeadTransferredTo(ICrmSession session, string recipientKey, Lead lead, string fromKey, DateTimeOffset now) =>
         Send(session, recipientKey, LeadTransferred, now, ("lead", lead.Number), ("name", lead.Name), ("from", fromKey));
@@ -39,6 +40,10 @@ public static class Notices
         Send(session, reminder.OwnerKey, ReminderDue, now,
             ("reminder", reminder.Id.ToString()), ("text", reminder.Text), ("lead", reminder.LeadNumber ?? string.Empty),
             ("due", reminder.DueAt.ToString("O")));
+
+    /// <summary>A platform refuses us for a reason an admin must fix; <paramref name="code"/> and <paramref name="message"/> are the platform's own.</summary>
+    public static void IntegrationIsFailing(ICrmSession session, string recipientKey, string channel, string code, string message, DateTimeOffset now) =>
+        Send(session, recipientKey, IntegrationFailing, now, ("channel", channel), ("code", code), ("message", message));
 
     private static void Send(ICrmSession session, string recipientKey, string kind, DateTimeOffset now, params (string Key, string Value)[] args)
     {

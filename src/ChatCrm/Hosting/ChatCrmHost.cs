@@ -68,6 +68,7 @@ public static class ChatCrmHost
         builder.AddLiteDbStorage();
         builder.Services.AddConversation();
         builder.AddTeams();
+        builder.AddWeCom();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddHostedService<DemoSeeding>();
         builder.Services.AddHostedService<DueReminderDelivery>();

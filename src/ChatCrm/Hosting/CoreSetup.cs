@@ -44,6 +44,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<DispatchOutbox>();
         builder.Services.AddSingleton<RouteNotices>();
         builder.Services.AddSingleton<ReviewDeadLetters>();
+        builder.Services.AddSingleton<RaiseIntegrationAlert>();
         builder.Services.AddSingleton<LinkIdentity>();
         builder.Services.AddSingleton<InboundQueue>();
         builder.Services.AddSingleton<TakeExternalContact>();

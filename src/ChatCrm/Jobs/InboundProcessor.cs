@@ -1,5 +1,6 @@
 using ChatCrm.Channels.Inbound;
 using ChatCrm.Core.Conversations;
+using ChatCrm.Core.Notifications;
 
 namespace ChatCrm.Jobs;
 
@@ -17,14 +18,16 @@ public sealed class InboundProcessor : BackgroundService
 
     private readonly InboundQueue _queue;
     private readonly InboundSignal _signal;
+    private readonly RaiseIntegrationAlert _alert;
     private readonly IReadOnlyDictionary<string, IInboundHandler> _handlers;
     private readonly TimeProvider _clock;
     private readonly ILogger<InboundProcessor> _logger;
 
-    public InboundProcessor(InboundQueue queue, InboundSignal signal, IEnumerable<IInboundHandler> handlers, TimeProvider clock, ILogger<InboundProcessor> logger)
+    public InboundProcessor(InboundQueue queue, InboundSignal signal, RaiseIntegrationAlert alert, IEnumerable<IInboundHandler> handlers, TimeProvider clock, ILogger<InboundProcessor> logger)
     {
         _queue = queue;
         _signal = signal;
+        _alert = alert;
         _handlers = handlers.ToDictionary(handler => handler.Channel, StringComparer.OrdinalIgnoreCase);
         _clock = clock;
         _logger = logger;
@@ -73,7 +76,7 @@ public sealed class InboundProcessor : BackgroundService
     {
         if (!_handlers.TryGetValue(work.Channel, out var handler) || work.Payload is null)
         {
-            await _queue.FailAsync(work.Key, $"No handler for channel {work.Channel}", cancellationToken);
+            await FailAsync(work, $"No handler for channel {work.Channel}", cancellationToken);
             return;
         }
 
@@ -86,7 +89,17 @@ public sealed class InboundProcessor : BackgroundService
         {
             // The key only: the payload holds the message and the sender's ids.
             _logger.LogWarning(exception, "Handling {Channel} message {Key} failed", work.Channel, work.Key);
-            await _queue.FailAsync(work.Key, exception.Message, cancellationToken);
+            await FailAsync(work, exception.Message, cancellationToken);
+        }
+    }
+
+    // Nothing fails silently: a message given up on is an admin's to look at.
+    private async Task FailAsync(InboundWork work, string reason, CancellationToken cancellationToken)
+    {
+        if (await _queue.FailAsync(work.Key, reason, cancellationToken))
+        {
+            _logger.LogError("Gave up on {Channel} message {Key} after {Attempts} attempts: {Reason}", work.Channel, work.Key, InboundQueue.MaxAttempts, reason);
+            await _alert.HandleAsync(work.Channel, "inbound", $"A message could not be handled after {InboundQueue.MaxAttempts} attempts: {reason}", cancellationToken);
         }
     }
 }
