@@ -1,4 +1,5 @@
 using ChatCrm.Channels;
+using ChatCrm.Channels.WeCom.Sidebar;
 using ChatCrm.Demo;
 using ChatCrm.Endpoints;
 using ChatCrm.Jobs;
@@ -39,6 +40,8 @@ public static class ChatCrmHost
             app.MapTeamsTab();
         }
 
+        app.MapSidebar();
+
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
             // The page is built beside the binary, so it is found whatever folder the app runs from.
@@ -63,6 +66,7 @@ public static class ChatCrmHost
         builder.AddLiteDbStorage();
         builder.Services.AddConversation();
         builder.AddTeams();
+        builder.Services.AddWeComSidebar();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddHostedService<DemoSeeding>();
         builder.Services.AddHostedService<DueReminderDelivery>();
