@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChatCrm.Channels.Conversation;
 using ChatCrm.Channels.WeCom;
 using ChatCrm.Channels.WeCom.Api;
@@ -21,7 +20,7 @@ public sealed record SidebarTurnResponse(IReadOnlyList<ChatReply> Replies);
 /// login), and the API the page calls as the signed-in member. Every change is a turn through the
 /// conversation pipeline; the lead view is the core's read-only <c>ShowLead</c>.
 /// </summary>
-public static partial class SidebarEndpoints
+public static class SidebarEndpoints
 {
     /// <summary>As the web chat's: a 2,000-character message in any script, with room for the JSON around it.</summary>
     private const long MaxBodyBytes = 64 * 1024;
@@ -55,7 +54,7 @@ public static partial class SidebarEndpoints
         // Served whenever the sidebar is on, web chat or not, from the wwwroot built beside the binary.
         var files = Path.Combine(AppContext.BaseDirectory, "wwwroot", "sidebar");
         var page = app.MapGroup("/sidebar").AddEndpointFilter(NoCacheAsync);
-        page.MapGet("", OpenAsync);
+        page.MapGet("", SidebarSignIn.OpenAsync);
         page.MapGet("/sidebar.js", () => TypedResults.PhysicalFile(Path.Combine(files, "sidebar.js"), "text/javascript; charset=utf-8"));
         page.MapGet("/sidebar.css", () => TypedResults.PhysicalFile(Path.Combine(files, "sidebar.css"), "text/css; charset=utf-8"));
 
@@ -69,7 +68,7 @@ public static partial class SidebarEndpoints
 
         if (sidebar.DevLogin)
         {
-            page.MapGet("/dev-login", DevLogin);
+            page.MapGet("/dev-login", SidebarSignIn.DevLogin);
             app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SidebarEndpoints))
                 .LogWarning("The WeCom sidebar's development login is ON ({Setting}): /sidebar/dev-login signs anyone in as any WeCom userid. For development only.", $"{SidebarOptions.SectionName}:DevLogin");
         }
@@ -82,95 +81,6 @@ public static partial class SidebarEndpoints
         // WeCom's web view keeps pages; revalidate so a new version (and a new sign-in) shows up.
         context.HttpContext.Response.Headers.CacheControl = "no-cache";
         return next(context);
-    }
-
-    /// <summary>The page for a signed-in member; otherwise WeCom's sign-in, or coming back from it with a code.</summary>
-    private static async Task<Results<PhysicalFileHttpResult, RedirectHttpResult, ContentHttpResult>> OpenAsync(
-        HttpContext http, string? code, string? state, SidebarSessions sessions,
-        IOptions<WeComOptions> weComOptions, IOptions<SidebarOptions> sidebarOptions, ILoggerFactory loggers, CancellationToken cancellationToken)
-    {
-        if (sessions.Current(http) is not null)
-        {
-            return TypedResults.PhysicalFile(Path.Combine(AppContext.BaseDirectory, "wwwroot", "sidebar", "index.html"), "text/html; charset=utf-8");
-        }
-
-        var weCom = weComOptions.Value;
-        if (!weCom.Enabled)
-        {
-            return SidebarNotices.OpenFromWeCom(sidebarOptions.Value.DevLogin);
-        }
-
-        var retry = LocalPageAddress(http.Request);
-        if (code is null)
-        {
-            var returnTo = PublicPageAddress(http.Request, sidebarOptions.Value);
-            return TypedResults.Redirect(SidebarOAuth.AuthorizeUrl(weCom.CorpId!, weCom.AgentId!.Value, returnTo, sessions.BeginOAuth(http)));
-        }
-
-        if (!sessions.EndOAuth(http, state))
-        {
-            return SidebarNotices.SignInExpired(retry);
-        }
-
-        string? userId;
-        try
-        {
-            userId = await http.RequestServices.GetRequiredService<IWeComApi>().GetUserIdByCodeAsync(code, cancellationToken);
-        }
-        catch (WeComApiException failure)
-        {
-            loggers.CreateLogger(typeof(SidebarEndpoints)).LogWarning("WeCom refused a sidebar sign-in code: {ErrorCode} {ErrorMessage}", failure.ErrorCode, failure.ErrorMessage);
-            return SidebarNotices.WeComUnavailable(retry);
-        }
-
-        if (string.IsNullOrEmpty(userId))
-        {
-            return SidebarNotices.NotAMember();
-        }
-
-        sessions.SignIn(http, userId);
-        // Back to the page without code and state, so a reload does not spend the code again.
-        return TypedResults.Redirect(retry);
-    }
-
-    private static Results<RedirectHttpResult, ValidationProblem> DevLogin(
-        HttpContext http, string? user, string? contact, string? group, string? lang, SidebarSessions sessions)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (user is null || !DevUserId().IsMatch(user))
-        {
-            errors["user"] = ["Say whose WeCom userid to sign in as: ?user=alice."];
-        }
-
-        var context = (contact, group) switch
-        {
-            ({ } id, null) => SidebarContext.Of(SidebarContext.ContactKind, id),
-            (null, { } id) => SidebarContext.Of(SidebarContext.GroupKind, id),
-            _ => null,
-        };
-        if (context is null)
-        {
-            errors["contact"] = ["Say which chat, in place of WeCom's JS-SDK: either ?contact={external_userid} or ?group={chat_id}."];
-        }
-
-        if (lang is not (null or "zh" or "en"))
-        {
-            errors["lang"] = ["lang is zh or en."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        sessions.SignIn(http, user!);
-        var query = QueryString.Create(context!.Kind, context.Id);
-        if (lang is not null)
-        {
-            query = query.Add("lang", lang);
-        }
-
-        return TypedResults.Redirect($"{http.Request.PathBase}/sidebar{query}");
     }
 
     private static async Task<Results<Ok<SidebarView>, ValidationProblem, ProblemHttpResult>> LeadAsync(
@@ -288,20 +198,4 @@ public static partial class SidebarEndpoints
         var origin = options.PublicBaseUrl is { Length: > 0 } configured ? new Uri(configured) : new Uri($"{request.Scheme}://{request.Host}");
         return string.Equals(page.Host, origin.Host, StringComparison.OrdinalIgnoreCase) && page.Port == origin.Port;
     }
-
-    /// <summary>This page's address for WeCom to send the member back to: public, absolute, without code and state.</summary>
-    private static string PublicPageAddress(HttpRequest request, SidebarOptions options)
-    {
-        var root = options.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return root + "/sidebar" + QueryWithoutReturnKeys(request);
-    }
-
-    private static string LocalPageAddress(HttpRequest request) => $"{request.PathBase}/sidebar{QueryWithoutReturnKeys(request)}";
-
-    private static QueryString QueryWithoutReturnKeys(HttpRequest request) =>
-        QueryString.Create(request.Query.Where(parameter => !SidebarOAuth.ReturnKeys.Contains(parameter.Key)));
-
-    // Demo userids are the CRM keys (alice, wang); real ones are letters, digits and a few marks.
-    [GeneratedRegex("^[A-Za-z0-9_.@-]{1,64}$")]
-    private static partial Regex DevUserId();
 }
