@@ -4,6 +4,8 @@ using System.Text;
 using ChatCrm.Channels.WeCom.Sidebar;
 using ChatCrm.Core.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using static ChatCrm.IntegrationTests.WeCom.SidebarBrowser;
 
 namespace ChatCrm.IntegrationTests.WeCom;
@@ -193,11 +195,22 @@ public sealed class SidebarRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task The_dev_login_refuses_to_start_in_production()
+    public void The_dev_login_being_on_is_logged_at_start()
+    {
+        var logs = new CapturedLogs();
+        using var app = new ChatCrmApp(settings: DevLoginOn, services: services => services.AddSingleton<ILoggerProvider>(logs));
+
+        app.CreateClient();
+
+        Assert.Contains(logs.Warnings, warning => warning.StartsWith("The WeCom sidebar's development login is ON", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_dev_login_refuses_to_start_in_production()
     {
         using var app = new ChatCrmApp(settings: new Dictionary<string, string>(DevLoginOn) { ["environment"] = "Production" });
 
-        var refusal = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var refusal = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 
         Assert.Contains($"{SidebarOptions.SectionName}:DevLogin", refusal.Message, StringComparison.Ordinal);
     }
