@@ -23,9 +23,13 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public ChatCrmApp(TempFolder? folder = null, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Services a test puts in place of the app's, such as a stand-in for a channel's API.</param>
+    public ChatCrmApp(TempFolder? folder = null, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         _ownsFolder = folder is null;
         Folder = folder ?? new TempFolder();
         Clock = clock ?? new FakeTimeProvider(Start);
@@ -51,6 +55,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
         });
     }
 

@@ -1,4 +1,5 @@
 using ChatCrm.Channels;
+using ChatCrm.Channels.WeCom.Sidebar;
 using ChatCrm.Demo;
 using ChatCrm.Endpoints;
 using ChatCrm.Jobs;
@@ -43,6 +44,8 @@ public static class ChatCrmHost
             app.MapTeams();
             app.MapTeamsTab();
         }
+
+        app.MapSidebar();
 
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {

@@ -39,6 +39,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<DeliverDueReminders>();
         builder.Services.AddSingleton<UndoChange>();
         builder.Services.AddSingleton<ListLeads>();
+        builder.Services.AddSingleton<ShowLead>();
         builder.Services.AddSingleton<TakeUndelivered>();
         builder.Services.AddSingleton<QueueDelivery>();
         builder.Services.AddSingleton<DispatchOutbox>();

@@ -1,5 +1,6 @@
 using ChatCrm.Channels.WeCom;
 using ChatCrm.Channels.WeCom.Api;
+using ChatCrm.Channels.WeCom.Sidebar;
 
 namespace ChatCrm.Hosting;
 
@@ -21,6 +22,7 @@ public static class WeComSetup
         builder.Services.AddOptions<WeComApiOptions>().BindConfiguration(WeComApiOptions.SectionName);
         builder.Services.AddWeComApi();
         builder.Services.AddWeComChannel();
+        builder.Services.AddWeComSidebar();
         return builder;
     }
 }

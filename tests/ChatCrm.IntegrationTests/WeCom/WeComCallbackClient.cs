@@ -11,7 +11,7 @@ namespace ChatCrm.IntegrationTests.WeCom;
 /// </summary>
 internal sealed class WeComCallbackClient(ChatCrmApp app)
 {
-    public const string CorpId = "ww1436e0e65a779aee";
+    public const string CorpId = WeComStandIn.CorpId;
     public const string AgentId = "1000002";
     public const string Token = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
     public const string EncodingAesKey = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt";
@@ -23,7 +23,7 @@ internal sealed class WeComCallbackClient(ChatCrmApp app)
             ["ChatCrm:WeCom:Enabled"] = "true",
             ["ChatCrm:WeCom:CorpId"] = CorpId,
             ["ChatCrm:WeCom:AgentId"] = AgentId,
-            ["ChatCrm:WeCom:Secret"] = "stand-in-secret",
+            ["ChatCrm:WeCom:Secret"] = WeComStandIn.Secret,
             ["ChatCrm:WeCom:Token"] = Token,
             ["ChatCrm:WeCom:EncodingAesKey"] = EncodingAesKey,
         };

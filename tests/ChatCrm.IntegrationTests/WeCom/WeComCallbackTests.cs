@@ -13,16 +13,27 @@ namespace ChatCrm.IntegrationTests.WeCom;
 /// <summary>
 /// WeCom's callback end to end on the app with a real LiteDB file: messages encrypted as WeCom
 /// encrypts them are answered at once and handled after the answer through the same pipeline as
-/// the web chat; everything spoiled is refused and changes nothing.
+/// the web chat, and answered through a loopback stand-in for WeCom's API; everything spoiled is
+/// refused and changes nothing.
 /// </summary>
-public sealed class WeComCallbackTests : IDisposable
+public sealed class WeComCallbackTests : IAsyncLifetime
 {
-    private readonly ChatCrmApp _app = new(settings: WeComCallbackClient.Settings());
-    private readonly WeComCallbackClient _wecom;
+    private WeComStandIn _api = null!;
+    private ChatCrmApp _app = null!;
+    private WeComCallbackClient _wecom = null!;
 
-    public WeComCallbackTests() => _wecom = new WeComCallbackClient(_app);
+    public async Task InitializeAsync()
+    {
+        _api = await WeComStandIn.StartAsync();
+        _app = new ChatCrmApp(settings: WeComCallbackClient.Settings(_api.ApiBaseUrl));
+        _wecom = new WeComCallbackClient(_app);
+    }
 
-    public void Dispose() => _app.Dispose();
+    public async Task DisposeAsync()
+    {
+        _app.Dispose();
+        await _api.DisposeAsync();
+    }
 
     private ICrmStore Store => _app.Services.GetRequiredService<ICrmStore>();
 
@@ -51,6 +62,36 @@ public sealed class WeComCallbackTests : IDisposable
         Assert.Equal("template_card", (string?)body["msgtype"]);
         Assert.StartsWith("已记录", (string?)body["template_card"]!["main_title"]!["title"], StringComparison.Ordinal);
         Assert.NotNull(WeComButtonKey.Read((string?)body["template_card"]!["button_list"]![0]!["key"]));
+    }
+
+    [Fact]
+    public async Task A_message_to_the_app_logs_a_follow_up_and_the_answer_reaches_wecom_once()
+    {
+        var lead = await OwnedLeadAsync("alice", "美团");
+
+        await _wecom.PostAsync(WeComCallbackClient.Text("alice", $"今天拜访了{lead},很感兴趣,周五再跟进", "7310", _wecom.Now));
+        var sent = await WaitForWeComAsync(1);
+
+        Assert.Single(await Store.ReadAsync(session => session.FollowUps.ListForLead(lead, 5), default));
+        Assert.Equal(("alice", 1000002), ((string?)sent[0]["touser"], (int?)sent[0]["agentid"]));
+        Assert.StartsWith("已记录", (string?)sent[0]["template_card"]!["main_title"]!["title"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_customer_is_named_from_wecoms_directory_and_the_salesperson_told_in_wecom()
+    {
+        _api.Customers["wmCustomer0009"] = ("李总", "字节跳动");
+        await _wecom.PostAsync(WeComCallbackClient.Text("alice", "/help", "7311", _wecom.Now));
+        await WaitForWeComAsync(1);
+
+        await _wecom.PostAsync(WeComCallbackClient.Event("sys", _wecom.Now, "change_external_contact",
+            ("ChangeType", "add_external_contact"), ("UserID", "alice"), ("ExternalUserID", "wmCustomer0009")));
+        var link = await WaitForLinkAsync("wecom:alice:contact:wmCustomer0009");
+        var told = await WaitForWeComAsync(2);
+
+        var lead = (await Store.ReadAsync(session => session.Leads.Find(link.LeadNumber), default))!;
+        Assert.Equal(("李总", "字节跳动"), (lead.Name, lead.Company));
+        Assert.Contains("李总", told[1].ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,6 +193,18 @@ public sealed class WeComCallbackTests : IDisposable
         var update = Assert.Single(deliveries, delivery => JsonNode.Parse(delivery.Address)!["updateTaskId"] is not null);
         Assert.Equal("cc_0193f2b4", (string?)JsonNode.Parse(update.Address)!["updateTaskId"]);
         Assert.Equal(("resp-1", "已处理"), ((string?)JsonNode.Parse(update.Content)!["response_code"], (string?)JsonNode.Parse(update.Content)!["button"]!["replace_name"]));
+    }
+
+    /// <summary>The router and the dispatcher run on the fake clock: move it on until WeCom has taken enough messages.</summary>
+    private async Task<IReadOnlyList<JsonObject>> WaitForWeComAsync(int count)
+    {
+        for (var attempt = 0; attempt < 100 && _api.Delivered.Count < count; attempt++)
+        {
+            _app.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(50);
+        }
+
+        return [.. _api.Delivered];
     }
 
     private async Task<string> OwnedLeadAsync(string owner, string company)

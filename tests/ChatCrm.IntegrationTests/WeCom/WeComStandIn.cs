@@ -36,6 +36,25 @@ public sealed class WeComStandIn : IAsyncDisposable
     /// <summary>The <c>message/send</c> bodies it took (answered errcode 0).</summary>
     public ConcurrentQueue<JsonObject> Delivered { get; } = new();
 
+    /// <summary>The <c>message/update_template_card</c> bodies it took.</summary>
+    public ConcurrentQueue<JsonObject> CardUpdates { get; } = new();
+
+    /// <summary>Every OAuth code the app exchanged at <c>auth/getuserinfo</c>, in order.</summary>
+    public ConcurrentQueue<string> ExchangedCodes { get; } = new();
+
+    /// <summary>The customers <c>externalcontact/get</c> knows, by external userid.</summary>
+    public ConcurrentDictionary<string, (string Name, string? CorpName)> Customers { get; } = new();
+
+    /// <summary>The JS-SDK tickets it hands out (corp and agent), fixed so a test can sign as the app must.</summary>
+    public const string CorpTicket = "corp-ticket-kgt8ON7yVITDhtdwci0qeZ1HzVdpR7wD";
+    public const string AgentTicket = "agent-ticket-bxLdikRXVbTPdHSM05e5u5sUoXNKd8-4";
+
+    /// <summary>OAuth codes: <c>CODE-{userid}</c> is a member, <see cref="StrangerCode"/> someone outside the company, <see cref="RefusedCode"/> one WeCom refuses (40029).</summary>
+    public const string StrangerCode = "CODE-STRANGER";
+    public const string RefusedCode = "CODE-REFUSED";
+
+    public static string CodeFor(string userId) => "CODE-" + userId;
+
     public static async Task<WeComStandIn> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -71,11 +90,46 @@ public sealed class WeComStandIn : IAsyncDisposable
             standIn.Delivered.Enqueue(body);
             return Results.Json(new { errcode = 0, errmsg = "ok", invaliduser = "", msgid = $"msg-{standIn.Delivered.Count}" });
         });
+        app.MapGet("/cgi-bin/auth/getuserinfo", (string access_token, string code) =>
+        {
+            standIn.Received.Enqueue(("auth/getuserinfo", access_token));
+            standIn.ExchangedCodes.Enqueue(code);
+            return code switch
+            {
+                _ when !standIn.IsLive(access_token) => Results.Json(new { errcode = 42001, errmsg = "access_token expired" }),
+                StrangerCode => Results.Json(new { errcode = 0, errmsg = "ok", openid = "oStranger", external_userid = "wmStranger" }),
+                _ when code.StartsWith("CODE-", StringComparison.Ordinal) && code != RefusedCode => Results.Json(new { errcode = 0, errmsg = "ok", userid = code["CODE-".Length..] }),
+                _ => Results.Json(new { errcode = 40029, errmsg = "invalid code" }),
+            };
+        });
+        app.MapGet("/cgi-bin/get_jsapi_ticket", (string access_token) =>
+            standIn.IsLive(access_token)
+                ? Results.Json(new { errcode = 0, errmsg = "ok", ticket = CorpTicket, expires_in = 7200 })
+                : Results.Json(new { errcode = 42001, errmsg = "access_token expired" }));
+        app.MapGet("/cgi-bin/ticket/get", (string access_token, string type) =>
+            standIn.IsLive(access_token) && type == "agent_config"
+                ? Results.Json(new { errcode = 0, errmsg = "ok", ticket = AgentTicket, expires_in = 7200 })
+                : Results.Json(new { errcode = 42001, errmsg = "access_token expired" }));
+        app.MapGet("/cgi-bin/externalcontact/get", (string access_token, string external_userid) =>
+        {
+            standIn.Received.Enqueue(("externalcontact/get", access_token));
+            return standIn.Customers.TryGetValue(external_userid, out var customer)
+                ? Results.Json(new { errcode = 0, errmsg = "ok", external_contact = new { external_userid, name = customer.Name, corp_name = customer.CorpName, type = 1 } })
+                : Results.Json(new { errcode = 84061, errmsg = "not external contact" });
+        });
+        app.MapPost("/cgi-bin/message/update_template_card", async (HttpContext context, string access_token) =>
+        {
+            standIn.Received.Enqueue(("message/update_template_card", access_token));
+            standIn.CardUpdates.Enqueue((JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!);
+            return Results.Json(new { errcode = 0, errmsg = "ok", invaliduser = "" });
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         standIn.ApiBaseUrl = address + "/cgi-bin/";
         return standIn;
     }
+
+    private bool IsLive(string token) => _tokens.TryGetValue(token, out var live) && live;
 
     /// <summary>Every token issued so far has expired.</summary>
     public void ExpireTokens()
