@@ -14,6 +14,8 @@ public sealed class Lead
         Number = snapshot.Number;
         Name = snapshot.Name;
         Phone = snapshot.PhoneE164 is null ? null : Phone.FromE164(snapshot.PhoneE164);
+        Email = snapshot.Email is null ? null : Email.FromStored(snapshot.Email);
+        Region = snapshot.Region;
         Company = snapshot.Company;
         Industry = snapshot.Industry;
         Stage = snapshot.Stage;
@@ -37,6 +39,11 @@ public sealed class Lead
     public string Name { get; private set; }
 
     public Phone? Phone { get; private set; }
+
+    public Email? Email { get; private set; }
+
+    /// <summary>The city or region the customer is in, as intake gave it (assignment rules match on it).</summary>
+    public string? Region { get; private set; }
 
     public string? Company { get; private set; }
 
@@ -91,16 +98,18 @@ public sealed class Lead
         string? teamKey,
         string source,
         string createdBy,
-        DateTimeOffset now) =>
+        DateTimeOffset now,
+        Email? email = null,
+        string? region = null) =>
         new(new LeadSnapshot(
             number, name.Trim(), phone?.E164, Blank(company), Blank(industry), stage, null, null,
-            owner?.TeamKey ?? teamKey, owner?.Key, null, source, now, createdBy, now, null, null, 1));
+            owner?.TeamKey ?? teamKey, owner?.Key, null, source, now, createdBy, now, null, null, 1, email?.Address, Blank(region)));
 
     public static Lead FromSnapshot(LeadSnapshot snapshot) => new(snapshot);
 
     public LeadSnapshot ToSnapshot() => new(
         Number, Name, Phone?.E164, Company, Industry, Stage, Amount, Currency, TeamKey, OwnerKey, AssigneeKey,
-        Source, CreatedAt, CreatedBy, UpdatedAt, LastFollowUpAt, NextFollowUpAt, Version);
+        Source, CreatedAt, CreatedBy, UpdatedAt, LastFollowUpAt, NextFollowUpAt, Version, Email?.Address, Region);
 
     public LeadSummary ToSummary() => new(Number, Name, Company, Stage, OwnerKey, LastFollowUpAt, NextFollowUpAt);
 

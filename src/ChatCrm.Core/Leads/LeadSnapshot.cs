@@ -22,4 +22,6 @@ public sealed record LeadSnapshot(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? LastFollowUpAt,
     DateTimeOffset? NextFollowUpAt,
-    int Version);
+    int Version,
+    string? Email = null,
+    string? Region = null);

@@ -13,6 +13,8 @@ public interface ILeadRepository
 
     Lead? FindByPhone(Phone phone);
 
+    Lead? FindByEmail(Email email);
+
     IReadOnlyList<Lead> List(LeadQuery query);
 
     /// <summary>How many leads match, ignoring the query's limit and order.</summary>

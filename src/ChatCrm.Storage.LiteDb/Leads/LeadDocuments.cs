@@ -16,6 +16,9 @@ internal static class LeadDocuments
     public const string Name = "Name";
     public const string Phone = "Phone";
     public const string PhoneLookup = "PhoneLookup";
+    public const string Email = "Email";
+    public const string EmailLookup = "EmailLookup";
+    public const string Region = "Region";
     public const string Company = "Company";
     public const string Industry = "Industry";
     public const string Stage = "Stage";
@@ -45,7 +48,7 @@ internal static class LeadDocuments
     /// <summary>Single-field indexes of the leads collection; the multikey SearchKeys index is apart.</summary>
     public static readonly string[] IndexedFields =
     [
-        OwnerByState, TeamByState, AssigneeKey, PhoneLookup, CreatedAt,
+        OwnerByState, TeamByState, AssigneeKey, PhoneLookup, EmailLookup, CreatedAt,
         LastActivityAt, NextFollowUpAt, OpenLastActivityAt, OpenNextFollowUpAt,
     ];
 
@@ -62,6 +65,7 @@ internal static class LeadDocuments
         var document = new BsonDocument { ["_id"] = snapshot.Number };
         WriteSnapshotFields(document, snapshot, protector);
         document[PhoneLookup] = BsonFields.Text(snapshot.PhoneE164 is null ? null : protector.LookupKey(snapshot.PhoneE164));
+        document[EmailLookup] = BsonFields.Text(snapshot.Email is null ? null : protector.LookupKey(snapshot.Email));
         document[SearchKeys] = new BsonArray(lead.SearchKeys.Select(key => new BsonValue(key)));
         document[Closed] = lead.IsClosed;
         document[LastActivityAt] = lead.LastActivityAt.UtcTicks;
@@ -90,6 +94,8 @@ internal static class LeadDocuments
     {
         document[Name] = snapshot.Name;
         document[Phone] = BsonFields.Text(snapshot.PhoneE164 is null ? null : protector.Protect(snapshot.PhoneE164));
+        document[Email] = BsonFields.Text(snapshot.Email is null ? null : protector.Protect(snapshot.Email));
+        document[Region] = BsonFields.Text(snapshot.Region);
         document[Company] = BsonFields.Text(snapshot.Company);
         document[Industry] = BsonFields.Text(snapshot.Industry);
         document[Stage] = BsonFields.Name<LeadStage>(snapshot.Stage);
@@ -128,6 +134,9 @@ internal static class LeadDocuments
             BsonFields.GetMoment(document, UpdatedAt),
             BsonFields.GetOptionalMoment(document, LastFollowUpAt),
             BsonFields.GetOptionalMoment(document, NextFollowUpAt),
-            document[Version].AsInt32);
+            document[Version].AsInt32,
+            // Leads stored before intake kept no email or region.
+            document.TryGetValue(Email, out var storedEmail) && storedEmail.IsString ? protector.Reveal(storedEmail.AsString) : null,
+            document.TryGetValue(Region, out var region) && region.IsString ? region.AsString : null);
     }
 }

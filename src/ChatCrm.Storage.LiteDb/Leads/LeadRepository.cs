@@ -40,6 +40,16 @@ internal sealed class LeadRepository(SessionScope scope, ILiteCollection<BsonDoc
         return document is null ? null : LeadDocuments.ToLead(document, protector);
     }
 
+    public Lead? FindByEmail(Email email)
+    {
+        var lookupKey = protector.LookupKey(email.Address);
+        var document = scope.Read(() => leads
+            .Find(BsonExpression.Create($"$.{LeadDocuments.EmailLookup} = @0", new BsonValue(lookupKey)))
+            .OrderBy(candidate => candidate["_id"].AsString, StringComparer.Ordinal)
+            .FirstOrDefault());
+        return document is null ? null : LeadDocuments.ToLead(document, protector);
+    }
+
     public IReadOnlyList<Lead> List(LeadQuery query) => ToLeads(scope.Read(() => LeadQueryPlan.ForList(query).List(leads)));
 
     public int Count(LeadQuery query) => scope.Read(() => LeadQueryPlan.ForCount(query).Count(leads));
