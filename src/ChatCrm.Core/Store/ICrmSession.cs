@@ -21,6 +21,8 @@ public interface ICrmSession
 
     IExternalContacts Contacts { get; }
 
+    IAssignmentRequests AssignmentRequests { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

@@ -25,6 +25,7 @@ internal sealed class StoreCollections
         PersonalChannels = database.GetCollection("personal_channels");
         Inbox = database.GetCollection("inbox");
         Contacts = database.GetCollection("external_contacts");
+        AssignmentRequests = database.GetCollection("assignment_requests");
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
@@ -52,6 +53,8 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Contacts { get; }
 
+    public ILiteCollection<BsonDocument> AssignmentRequests { get; }
+
     public ILiteCollection<BsonDocument> Audit { get; }
 
     public ILiteCollection<BsonDocument> Outbox { get; }
@@ -74,6 +77,7 @@ internal sealed class StoreCollections
         Audit.EnsureIndex(AuditDocuments.LeadAt, "$." + AuditDocuments.LeadAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingAttemptAt, "$." + OutboxDocuments.PendingAttemptAt);
         PersonalChannels.EnsureIndex(ConversationDocuments.PersonalChannelUserKey, "$." + ConversationDocuments.PersonalChannelUserKey);
+        AssignmentRequests.EnsureIndex("RequestedAt", "$.RequestedAt");
         Inbox.EnsureIndex(InboxRepository.PendingAt, "$." + InboxRepository.PendingAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);

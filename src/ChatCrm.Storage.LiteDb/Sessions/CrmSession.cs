@@ -1,5 +1,6 @@
 using ChatCrm.Core.Personal;
 using ChatCrm.Core.Store;
+using ChatCrm.Storage.LiteDb.Assignment;
 using ChatCrm.Storage.LiteDb.Audit;
 using ChatCrm.Storage.LiteDb.Contacts;
 using ChatCrm.Storage.LiteDb.Conversations;
@@ -33,6 +34,7 @@ internal sealed class CrmSession : ICrmSession
         Outbox = new OutboxRepository(scope, collections.Outbox);
         Inbox = new InboxRepository(scope, collections.Inbox, protector);
         Contacts = new ExternalContactRepository(scope, collections.Contacts, protector);
+        AssignmentRequests = new AssignmentRequestRepository(scope, collections.AssignmentRequests);
     }
 
     public ILeadRepository Leads { get; }
@@ -52,6 +54,8 @@ internal sealed class CrmSession : ICrmSession
     public IInbox Inbox { get; }
 
     public IExternalContacts Contacts { get; }
+
+    public IAssignmentRequests AssignmentRequests { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.
