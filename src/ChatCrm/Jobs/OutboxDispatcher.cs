@@ -4,14 +4,15 @@ using ChatCrm.Core.Notifications;
 namespace ChatCrm.Jobs;
 
 /// <summary>
-/// Every second, sends the outbox's due channel deliveries through the sender of their channel, a
+/// Several times a second, sends the outbox's due channel deliveries through the sender of their channel, a
 /// few at a time, and records what each attempt came to; retries, backoff and dead letters are
 /// the core's (<see cref="DispatchOutbox"/>). All state is in the store, so a restart or a
 /// missed tick loses nothing, and one failing message or channel never stops the others.
 /// </summary>
 public sealed class OutboxDispatcher : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    /// <summary>Short, so a reply or a card reaches its chat well within a second; an idle tick is one index read.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     public const int BatchSize = 50;
 
