@@ -96,6 +96,18 @@ public sealed class OfferFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Declining_an_offer_a_manager_made_by_hand_puts_the_lead_back_in_the_pool_and_tells_the_manager()
+    {
+        var number = await _desk.World.PoolLeadAsync("周经理", "east");
+        await new Leads.OfferLead(_desk.World.Store, _desk.Clock).HandleAsync(As(Wang), number, "alice", default);
+
+        await _desk.Decline.HandleAsync(As(Alice), null, default);
+
+        Assert.Null((await _desk.LeadAsync(number)).AssigneeKey);
+        Assert.Equal("alice", Assert.Single(await _desk.NoticesAsync("wang", Notices.LeadReturned)).Args["by"]);
+    }
+
+    [Fact]
     public async Task After_three_offers_run_out_the_lead_escalates_to_the_manager_with_the_offers_and_candidates()
     {
         await _desk.AddUsersAsync(Dan);
