@@ -98,3 +98,9 @@ public sealed record AlreadyHandled(string InboundKey) : CrmError
 {
     public override string Code => "already_handled";
 }
+
+/// <summary>The lead is not offered to this person, so there is no offer of theirs to decline.</summary>
+public sealed record NotOffered(string LeadNumber) : CrmError
+{
+    public override string Code => "not_offered";
+}

@@ -68,6 +68,12 @@ public sealed record AssignLeadIntent(string? LeadMention, string? ToUser) : Int
     public override string Name => "assign_lead";
 }
 
+/// <summary>A salesperson turns down a lead offered to them (the Return button on the offer, or /decline), so the next is offered.</summary>
+public sealed record DeclineOfferIntent(string? LeadMention) : Intent
+{
+    public override string Name => "decline_offer";
+}
+
 public sealed record SetStageIntent(string? LeadMention, LeadStage? Stage) : Intent
 {
     public override string Name => "set_stage";
@@ -129,6 +135,18 @@ public sealed record LinkIdentityIntent(string? UserMention, string? Channel, st
 public sealed record UnlinkIdentityIntent(string? UserMention, string? Channel) : Intent
 {
     public override string Name => "unlink_identity";
+}
+
+/// <summary>An admin asks how assignment is doing: time to claim, stuck leads, failures (/admin assignment).</summary>
+public sealed record AssignmentHealthIntent : Intent
+{
+    public override string Name => "assignment_health";
+}
+
+/// <summary>An admin lists the assignment rules and working hours (/admin rule list).</summary>
+public sealed record ListAssignmentRulesIntent : Intent
+{
+    public override string Name => "list_assignment_rules";
 }
 
 /// <summary>Undo the last change this person made in this conversation ("撤销", "undo").</summary>

@@ -23,8 +23,10 @@ public sealed class CrmWorld : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("chatcrm-core-").FullName;
     private readonly LiteDbCrmStore _store;
 
-    public CrmWorld()
+    /// <param name="clock">A clock of the test's own (one that runs slow, say); by default a fake at the moment above.</param>
+    public CrmWorld(FakeTimeProvider? clock = null)
     {
+        Clock = clock ?? new FakeTimeProvider(Start);
         _store = new LiteDbCrmStore(new LiteDbStoreOptions { DatabasePath = Path.Combine(_folder, "crm.db") }, new PlainPersonalData());
         Store.WriteAsync(session =>
         {
@@ -39,7 +41,9 @@ public sealed class CrmWorld : IDisposable
         }, default).GetAwaiter().GetResult();
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(8)));
+    public static readonly DateTimeOffset Start = new(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public FakeTimeProvider Clock { get; }
 
     public CrmSettings Settings { get; } = CrmSettings.Default;
 

@@ -1,6 +1,7 @@
 using ChatCrm.Channels.Rendering;
 using ChatCrm.Core;
 using ChatCrm.Core.Access;
+using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
@@ -30,7 +31,11 @@ public sealed class IntentActions(
     ListLeads listLeads,
     ReviewDeadLetters deadLetters,
     LinkIdentity linkIdentity,
-    ReplyWriter replies)
+    DeclineOffer declineOffer,
+    AssignmentHealth assignmentHealth,
+    ListAssignmentRules assignmentRules,
+    ReplyWriter replies,
+    AssignmentReplies assignmentReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -51,6 +56,8 @@ public sealed class IntentActions(
                 return Outcome(await linkChat.HandleAsync(actor, l.LeadMention, cancellationToken), intent, language, linked => replies.ChatLinked(linked, language));
             case ClaimLeadIntent c:
                 return LeadChanged(await claimLead.HandleAsync(actor, c.LeadMention, cancellationToken), AuditActions.ClaimLead, intent, language);
+            case DeclineOfferIntent d:
+                return Outcome(await declineOffer.HandleAsync(actor, d.LeadMention, cancellationToken), intent, language, declined => assignmentReplies.Declined(declined, language));
             case ReturnLeadIntent r:
                 return LeadChanged(await returnLead.HandleAsync(actor, r.LeadMention, r.Reason, cancellationToken), AuditActions.ReturnLead, intent, language);
             case TransferLeadIntent t:
@@ -85,6 +92,10 @@ public sealed class IntentActions(
                 return Outcome(await linkIdentity.LinkAsync(actor, l.UserMention, l.Channel, l.ExternalId, cancellationToken), intent, language, linked => replies.IdentityLinked(linked, language));
             case UnlinkIdentityIntent u:
                 return Outcome(await linkIdentity.UnlinkAsync(actor, u.UserMention, u.Channel, cancellationToken), intent, language, unlinked => replies.IdentityLinked(unlinked, language));
+            case AssignmentHealthIntent:
+                return Outcome(await assignmentHealth.HandleAsync(actor, cancellationToken), intent, language, report => assignmentReplies.Health(report, language));
+            case ListAssignmentRulesIntent:
+                return Outcome(await assignmentRules.HandleAsync(actor, cancellationToken), intent, language, rulebook => assignmentReplies.Rules(rulebook, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             default:

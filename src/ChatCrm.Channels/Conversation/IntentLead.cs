@@ -10,6 +10,7 @@ public static class IntentLead
         LogFollowUpIntent i => i with { LeadMention = lead },
         LinkChatIntent i => i with { LeadMention = lead },
         ClaimLeadIntent i => i with { LeadMention = lead },
+        DeclineOfferIntent i => i with { LeadMention = lead },
         ReturnLeadIntent i => i with { LeadMention = lead },
         TransferLeadIntent i => i with { LeadMention = lead },
         AssignLeadIntent i => i with { LeadMention = lead },

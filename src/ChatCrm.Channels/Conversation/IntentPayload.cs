@@ -38,6 +38,7 @@ public static class IntentPayload
                 break;
             case LinkChatIntent l: Put("lead", l.LeadMention); break;
             case ClaimLeadIntent c: Put("lead", c.LeadMention); break;
+            case DeclineOfferIntent d: Put("lead", d.LeadMention); break;
             case ReturnLeadIntent r: Put("lead", r.LeadMention); Put("reason", r.Reason); break;
             case TransferLeadIntent t: Put("lead", t.LeadMention); Put("to_user", t.ToUser); break;
             case AssignLeadIntent a: Put("lead", a.LeadMention); Put("to_user", a.ToUser); break;
@@ -71,6 +72,7 @@ public static class IntentPayload
                 "create_lead" => new CreateLeadIntent(Get("name"), Get("phone"), Get("company"), Get("industry"), Enum<LeadStage>(Get("stage"))),
                 "link_chat" => new LinkChatIntent(Get("lead")),
                 "claim_lead" => new ClaimLeadIntent(Get("lead")),
+                "decline_offer" => new DeclineOfferIntent(Get("lead")),
                 "return_lead" => new ReturnLeadIntent(Get("lead"), Get("reason")),
                 "transfer_lead" => new TransferLeadIntent(Get("lead"), Get("to_user")),
                 "assign_lead" => new AssignLeadIntent(Get("lead"), Get("to_user")),
@@ -80,6 +82,8 @@ public static class IntentPayload
                 "query_leads" => new QueryLeadsIntent(Enum<LeadFilter>(Get("filter")) ?? LeadFilter.Mine),
                 "query_report" => new QueryReportIntent(Get("metric"), Get("period")),
                 "list_dead_letters" => new ListDeadLettersIntent(),
+                "assignment_health" => new AssignmentHealthIntent(),
+                "list_assignment_rules" => new ListAssignmentRulesIntent(),
                 "replay_message" => new ReplayMessageIntent(Get("message")),
                 "link_identity" => new LinkIdentityIntent(Get("user"), Get("channel"), Get("external_id")),
                 "unlink_identity" => new UnlinkIdentityIntent(Get("user"), Get("channel")),

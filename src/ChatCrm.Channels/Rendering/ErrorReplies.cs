@@ -21,6 +21,8 @@ public static class ErrorReplies
             "没有找到「{0}」。可以用线索编号(如 L-20261118-0007)、客户名或公司名,或先新建线索。",
             "I couldn't find \"{0}\". Use a lead number (like L-20261118-0007), a name or a company, or create the lead first.",
             notFound.Mention),
+        NoLeadInContext when intent is DeclineOfferIntent => Plain(language, "现在没有分配给你、等你认领的线索。", "No lead is offered to you right now."),
+        NotOffered notOffered => Plain(language, "{0} 没有分配给你,不用退回。", "{0} isn't offered to you, so there is nothing to decline.", notOffered.LeadNumber),
         NoLeadInContext => Plain(language,
             "你指的是哪个线索?说出客户名或编号,或先用「/link 线索编号」把这个聊天关联到线索。",
             "Which lead? Name it, or link this chat to one first with \"/link L-…\"."),

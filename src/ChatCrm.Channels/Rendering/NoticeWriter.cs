@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Channels.Conversation;
 using ChatCrm.Core;
+using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Notifications;
 
 namespace ChatCrm.Channels.Rendering;
@@ -25,10 +26,23 @@ public sealed class NoticeWriter(CrmSettings settings)
                     offered.Add(ReplyWriter.Fact(language, "公司", "Company", company));
                 }
 
+                var claimBy = DateTimeOffset.TryParse(Arg("claim_by"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until : (DateTimeOffset?)null;
+                if (claimBy is { } deadline)
+                {
+                    offered.Add(ReplyWriter.Fact(language, "认领期限", "Claim by", Words.Moment(deadline, settings.TimeZone)));
+                }
+
                 return new ChatReply(
-                    Say.In(language, "{0} 给你分配了新线索 {1},请认领后跟进。", "{0} offered you lead {1}: claim it to start working it.", Arg("by"), Arg("name")),
+                    Arg("by") == AssignLeads.EngineKey && claimBy is { } claimUntil
+                        ? Say.In(language, "你有一条新线索 {0},请在 {1} 前认领,否则会分给其他同事。", "New lead {0} for you: claim it by {1}, or it goes to a colleague.", Arg("name"), Words.Moment(claimUntil, settings.TimeZone))
+                        : Say.In(language, "{0} 给你分配了新线索 {1},请认领后跟进。", "{0} offered you lead {1}: claim it to start working it.", Arg("by"), Arg("name")),
                     offered,
-                    [ReplyWriter.Button(Say.In(language, "认领", "Claim"), new Language.ClaimLeadIntent(Arg("lead")), language)]);
+                    [
+                        ReplyWriter.Button(Say.In(language, "认领", "Claim"), new Language.ClaimLeadIntent(Arg("lead")), language),
+                        ReplyWriter.Button(Say.In(language, "退回", "Return"), new Language.DeclineOfferIntent(Arg("lead")), language),
+                    ]);
+            case Notices.AssignmentEscalated:
+                return Escalated(notice, language);
             case Notices.ContactAdded:
                 var contactFacts = new List<ReplyFact> { ReplyWriter.Fact(language, "线索", "Lead", $"{Arg("lead")} {Arg("name")}") };
                 if (Arg("company") is { Length: > 0 } contactCompany)
@@ -74,5 +88,34 @@ public sealed class NoticeWriter(CrmSettings settings)
             default:
                 return ChatReply.Plain(notice.Kind);
         }
+    }
+
+    /// <summary>For the manager: which lead nobody took, why, who was offered it and why the others were skipped.</summary>
+    private static ChatReply Escalated(Notice notice, string language)
+    {
+        string Arg(string key) => notice.Args.TryGetValue(key, out var value) ? value : string.Empty;
+        var offers = AssignmentWords.Entries(Arg("offers")).ToList();
+        var facts = new List<ReplyFact>
+        {
+            ReplyWriter.Fact(language, "线索", "Lead", $"{Arg("lead")} {Arg("name")}".Trim()),
+            ReplyWriter.Fact(language, "规则", "Rule", Arg("team") is { Length: > 0 } team ? $"{Arg("rule")} → {team}" : Arg("rule")),
+        };
+        if (offers.Count > 0)
+        {
+            facts.Add(ReplyWriter.Fact(language, "分配记录", "Offers", string.Join(" · ", offers.Select(offer => $"{offer.Key} {AssignmentWords.Offer(offer.Code, language)}"))));
+        }
+
+        if (AssignmentWords.Entries(Arg("candidates")).ToList() is { Count: > 0 } candidates)
+        {
+            facts.Add(ReplyWriter.Fact(language, "候选人", "Candidates", string.Join(" · ", candidates.Select(candidate => $"{candidate.Key} {AssignmentWords.Verdict(candidate.Code, candidate.Detail, language)}"))));
+        }
+
+        return new ChatReply(
+            Say.In(language,
+                "⚠️ 线索 {0} 没能自动分配:{1}。请用 /assign {0} <同事> 手动分配,或自己认领。",
+                "⚠️ Lead {0} could not be assigned: {1}. Offer it by hand with /assign {0} <colleague>, or claim it yourself.",
+                Arg("lead"), AssignmentWords.Reason(Arg("reason"), offers.Count, Arg("detail"), language)),
+            facts,
+            [ReplyWriter.Button(Say.In(language, "我来认领", "Claim it"), new Language.ClaimLeadIntent(Arg("lead")), language)]);
     }
 }

@@ -19,4 +19,8 @@ public static class AuditActions
     public const string ContactAdded = "contact.add";
     public const string ContactRemoved = "contact.remove";
     public const string UnlinkIdentity = "user.unlink_identity";
+    public const string DeclineOffer = "lead.decline";
+    public const string WithdrawOffer = "lead.offer_withdraw";
+    public const string RouteLead = "lead.route";
+    public const string ApplyAssignmentRules = "assignment.rules";
 }

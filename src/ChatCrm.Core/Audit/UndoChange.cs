@@ -27,7 +27,8 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
                 ? session.Audit.Find(id)
                 : session.Audit.RecentBy(actor.Key, actor.ConversationKey, now - settings.UndoWindow, 20)
                     .FirstOrDefault(entry => entry.Action != AuditActions.Undo && entry.UndoneBy is null);
-            if (original is null || original.ActorKey != actor.Key || original.Action == AuditActions.Undo)
+            // A decline hands the lead to the next salesperson at once: it cannot be taken back.
+            if (original is null || original.ActorKey != actor.Key || original.Action is AuditActions.Undo or AuditActions.DeclineOffer)
             {
                 return new CannotUndo("nothing");
             }

@@ -1,4 +1,5 @@
 using ChatCrm.Core.Access;
+using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Store;
 
@@ -26,7 +27,17 @@ public sealed class ClaimLead(ICrmStore store, TimeProvider clock)
                 mention = offered[0].Number;
             }
 
-            return LeadEdit.Apply(session, actor, mention, AuditActions.ClaimLead, LeadAccess.CanClaim, now, (_, lead) => lead.Claim(actor.User, now));
+            return LeadEdit.Apply(session, actor, mention, AuditActions.ClaimLead, LeadAccess.CanClaim, now, (_, lead) =>
+            {
+                if (lead.Claim(actor.User, now) is { } refused)
+                {
+                    return refused;
+                }
+
+                // Settles the lead's assignment in the same transaction, with the time from intake to claim.
+                AssignmentFlow.Claimed(session, lead, actor.Key, now);
+                return null;
+            });
         }, cancellationToken);
     }
 

@@ -177,6 +177,45 @@ public sealed class Lead
         return Touch(now);
     }
 
+    /// <summary>Takes back an offer nobody claimed: the lead stays in its team's pool.</summary>
+    public CrmError? WithdrawOffer(DateTimeOffset now)
+    {
+        if (OwnerKey is not null)
+        {
+            return new AlreadyOwned(Number, OwnerKey);
+        }
+
+        if (AssigneeKey is null)
+        {
+            return new NoChange(Number);
+        }
+
+        AssigneeKey = null;
+        return Touch(now);
+    }
+
+    /// <summary>Moves an unowned, unoffered lead to another team's pool (an assignment rule routes it there).</summary>
+    public CrmError? PlaceInPool(string teamKey, DateTimeOffset now)
+    {
+        if (OwnerKey is not null)
+        {
+            return new AlreadyOwned(Number, OwnerKey);
+        }
+
+        if (AssigneeKey is not null)
+        {
+            return new AssignedToSomeoneElse(Number, AssigneeKey);
+        }
+
+        if (TeamKey == teamKey)
+        {
+            return new NoChange(Number);
+        }
+
+        TeamKey = teamKey;
+        return Touch(now);
+    }
+
     public CrmError? MoveTo(LeadStage stage, DateTimeOffset now)
     {
         if (Stage == stage)

@@ -47,7 +47,7 @@ internal static class LeadEdit
         if (!mayDo(actor.User, lead))
         {
             // "Claim it first" helps only where owning the lead would allow the act.
-            return lead.OwnerKey is null && actor.User.Role == Role.Salesperson && action is not (AuditActions.ClaimLead or AuditActions.OfferLead)
+            return lead.OwnerKey is null && actor.User.Role == Role.Salesperson && action is not (AuditActions.ClaimLead or AuditActions.OfferLead or AuditActions.DeclineOffer)
                 ? new NotOwned(lead.Number)
                 : new NotPermitted(action, lead.Number);
         }

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Contacts;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Reminders;
@@ -15,6 +16,7 @@ public static class Notices
     public const string ContactAdded = "contact.added";
     public const string ContactRemoved = "contact.removed";
     public const string IntegrationFailing = "integration.failing";
+    public const string AssignmentEscalated = "assignment.escalated";
 
     public static void LeadTransferredTo(ICrmSession session, string recipientKey, Lead lead, string fromKey, DateTimeOffset now) =>
         Send(session, recipientKey, LeadTransferred, now, ("lead", lead.Number), ("name", lead.Name), ("from", fromKey));
@@ -22,9 +24,25 @@ public static class Notices
     public static void LeadReturnedToPool(ICrmSession session, string recipientKey, Lead lead, string byKey, string? reason, DateTimeOffset now) =>
         Send(session, recipientKey, LeadReturned, now, ("lead", lead.Number), ("name", lead.Name), ("by", byKey), ("reason", reason ?? string.Empty));
 
-    public static void LeadOfferedTo(ICrmSession session, string recipientKey, Lead lead, string byKey, DateTimeOffset now) =>
+    /// <param name="claimBy">When the offer passes to the next salesperson, for offers the assignment engine makes.</param>
+    /// <returns>The notice's outbox id.</returns>
+    public static Guid LeadOfferedTo(ICrmSession session, string recipientKey, Lead lead, string byKey, DateTimeOffset now, DateTimeOffset? claimBy = null) =>
         Send(session, recipientKey, LeadOffered, now,
-            ("lead", lead.Number), ("name", lead.Name), ("company", lead.Company ?? string.Empty), ("by", byKey));
+            ("lead", lead.Number), ("name", lead.Name), ("company", lead.Company ?? string.Empty), ("by", byKey),
+            ("claim_by", claimBy?.ToString("O") ?? string.Empty));
+
+    /// <summary>
+    /// Nobody took a lead: its team's manager (or an admin) is told why. The offers and candidates
+    /// are written as "key=code" (offers) and "key=verdict:detail" (candidates) entries joined by
+    /// ";", so each channel words them in the reader's language.
+    /// </summary>
+    public static void AssignmentWasEscalated(ICrmSession session, string recipientKey, Lead? lead, LeadAssignment assignment, DateTimeOffset now) =>
+        Send(session, recipientKey, AssignmentEscalated, now,
+            ("lead", assignment.LeadNumber), ("name", lead?.Name ?? string.Empty), ("reason", assignment.Escalation?.ToString() ?? string.Empty),
+            ("rule", assignment.RuleKey), ("team", assignment.TeamKey ?? string.Empty),
+            ("offers", string.Join(';', assignment.Offers.Select(offer => $"{offer.UserKey}={offer.Result}"))),
+            ("candidates", string.Join(';', assignment.Candidates.Select(check => check.Detail is null ? $"{check.UserKey}={check.Verdict}" : $"{check.UserKey}={check.Verdict}:{check.Detail}"))),
+            ("detail", assignment.Steps.LastOrDefault(step => step.Kind == AssignmentStepKind.Escalated)?.Detail ?? string.Empty));
 
     /// <param name="created">True when the lead was created for the customer, false when an existing lead was linked.</param>
     public static void ContactWasAdded(ICrmSession session, string recipientKey, ExternalContact contact, Lead lead, bool created, DateTimeOffset now) =>
@@ -45,9 +63,11 @@ public static class Notices
     public static void IntegrationIsFailing(ICrmSession session, string recipientKey, string channel, string code, string message, DateTimeOffset now) =>
         Send(session, recipientKey, IntegrationFailing, now, ("channel", channel), ("code", code), ("message", message));
 
-    private static void Send(ICrmSession session, string recipientKey, string kind, DateTimeOffset now, params (string Key, string Value)[] args)
+    private static Guid Send(ICrmSession session, string recipientKey, string kind, DateTimeOffset now, params (string Key, string Value)[] args)
     {
         var notice = new Notice(kind, args.ToDictionary(arg => arg.Key, arg => arg.Value));
-        session.Outbox.Enqueue(OutboxMessage.New(Guid.CreateVersion7(now), recipientKey, notice, now));
+        var message = OutboxMessage.New(Guid.CreateVersion7(now), recipientKey, notice, now);
+        session.Outbox.Enqueue(message);
+        return message.Id;
     }
 }

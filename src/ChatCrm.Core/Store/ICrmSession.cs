@@ -23,6 +23,10 @@ public interface ICrmSession
 
     IAssignmentRequests AssignmentRequests { get; }
 
+    ILeadAssignments LeadAssignments { get; }
+
+    IAssignmentRules AssignmentRules { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

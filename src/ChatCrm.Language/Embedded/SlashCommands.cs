@@ -7,8 +7,8 @@ namespace ChatCrm.Language.Embedded;
 /// The deterministic commands: /link L-…|name, /claim [lead], /return [lead] [reason],
 /// /transfer &lt;lead&gt; &lt;user&gt;, /assign &lt;lead&gt; &lt;user&gt;, /stage &lt;lead&gt; &lt;stage&gt;, /amount &lt;lead&gt; &lt;amount&gt;,
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
-/// /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt; and
-/// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id].
+/// /decline [lead], /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt;,
+/// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id], /admin assignment and /admin rule list.
 /// </summary>
 internal static partial class SlashCommands
 {
@@ -27,6 +27,7 @@ internal static partial class SlashCommands
         {
             "link" => new LinkChatIntent(LeadOf(args)),
             "claim" => new ClaimLeadIntent(LeadOf(args)),
+            "decline" => new DeclineOfferIntent(LeadOf(args)),
             "return" => Return(args),
             "transfer" => Transfer(args),
             "assign" or "offer" => Assign(args),
@@ -104,20 +105,17 @@ internal static partial class SlashCommands
         return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency);
     }
 
-    // "/admin user link alice teams 0000…": the admin commands grow with the permissions issue.
+    // "/admin user link alice teams 0000…", "/admin assignment": the admin commands grow with the permissions issue.
     private static Intent Admin(string args)
     {
         var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         string? Word(int index) => index < words.Length ? words[index] : null;
-        if (!string.Equals(Word(0), "user", StringComparison.OrdinalIgnoreCase))
+        return (Word(0)?.ToLowerInvariant(), Word(1)?.ToLowerInvariant()) switch
         {
-            return new UnknownIntent();
-        }
-
-        return Word(1)?.ToLowerInvariant() switch
-        {
-            "link" => new LinkIdentityIntent(Word(2), Word(3), Word(4)),
-            "unlink" => new UnlinkIdentityIntent(Word(2), Word(3)),
+            ("user", "link") => new LinkIdentityIntent(Word(2), Word(3), Word(4)),
+            ("user", "unlink") => new UnlinkIdentityIntent(Word(2), Word(3)),
+            ("assignment", null) => new AssignmentHealthIntent(),
+            ("rule" or "rules", null or "list") => new ListAssignmentRulesIntent(),
             _ => new UnknownIntent(),
         };
     }

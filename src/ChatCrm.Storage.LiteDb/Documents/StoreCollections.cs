@@ -1,3 +1,4 @@
+using ChatCrm.Storage.LiteDb.Assignment;
 using ChatCrm.Storage.LiteDb.Audit;
 using ChatCrm.Storage.LiteDb.Conversations;
 using ChatCrm.Storage.LiteDb.FollowUps;
@@ -26,6 +27,9 @@ internal sealed class StoreCollections
         Inbox = database.GetCollection("inbox");
         Contacts = database.GetCollection("external_contacts");
         AssignmentRequests = database.GetCollection("assignment_requests");
+        LeadAssignments = database.GetCollection("lead_assignments");
+        AssignmentRules = database.GetCollection("assignment_rules");
+        AssignmentTurns = database.GetCollection("assignment_turns");
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
@@ -55,6 +59,12 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> AssignmentRequests { get; }
 
+    public ILiteCollection<BsonDocument> LeadAssignments { get; }
+
+    public ILiteCollection<BsonDocument> AssignmentRules { get; }
+
+    public ILiteCollection<BsonDocument> AssignmentTurns { get; }
+
     public ILiteCollection<BsonDocument> Audit { get; }
 
     public ILiteCollection<BsonDocument> Outbox { get; }
@@ -78,6 +88,8 @@ internal sealed class StoreCollections
         Outbox.EnsureIndex(OutboxDocuments.PendingAttemptAt, "$." + OutboxDocuments.PendingAttemptAt);
         PersonalChannels.EnsureIndex(ConversationDocuments.PersonalChannelUserKey, "$." + ConversationDocuments.PersonalChannelUserKey);
         AssignmentRequests.EnsureIndex("RequestedAt", "$.RequestedAt");
+        LeadAssignments.EnsureIndex(LeadAssignmentDocuments.DueAt, "$." + LeadAssignmentDocuments.DueAt);
+        LeadAssignments.EnsureIndex(LeadAssignmentDocuments.RequestedAt, "$." + LeadAssignmentDocuments.RequestedAt);
         Inbox.EnsureIndex(InboxRepository.PendingAt, "$." + InboxRepository.PendingAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);

@@ -35,6 +35,8 @@ internal sealed class CrmSession : ICrmSession
         Inbox = new InboxRepository(scope, collections.Inbox, protector);
         Contacts = new ExternalContactRepository(scope, collections.Contacts, protector);
         AssignmentRequests = new AssignmentRequestRepository(scope, collections.AssignmentRequests);
+        LeadAssignments = new LeadAssignmentRepository(scope, collections.LeadAssignments);
+        AssignmentRules = new AssignmentRuleRepository(scope, collections.AssignmentRules, collections.AssignmentTurns);
     }
 
     public ILeadRepository Leads { get; }
@@ -56,6 +58,10 @@ internal sealed class CrmSession : ICrmSession
     public IExternalContacts Contacts { get; }
 
     public IAssignmentRequests AssignmentRequests { get; }
+
+    public ILeadAssignments LeadAssignments { get; }
+
+    public IAssignmentRules AssignmentRules { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

@@ -74,6 +74,7 @@ public static class ChatCrmHost
         builder.AddWeCom();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddHostedService<DemoSeeding>();
+        builder.AddAssignment();
         builder.Services.AddHostedService<DueReminderDelivery>();
         builder.Services.AddHostedService<InterpreterWarmUp>();
         builder.Services.AddHostedService<NoticeRouter>();

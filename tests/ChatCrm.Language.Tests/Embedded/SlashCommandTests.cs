@@ -54,6 +54,21 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
+    public void Admin_assignment_asks_for_the_health_and_admin_rule_list_for_the_rules()
+    {
+        Assert.Equal(new AssignmentHealthIntent(), Interpret("/admin assignment"));
+        Assert.Equal(new ListAssignmentRulesIntent(), Interpret("/admin rule list"));
+        Assert.Equal(new ListAssignmentRulesIntent(), Interpret("/admin rules"));
+        Assert.IsType<UnknownIntent>(Interpret("/admin assignment reset"));
+    }
+
+    [Theory]
+    [InlineData("/decline", null)]
+    [InlineData("/decline L-20261118-0007", "L-20261118-0007")]
+    public void Decline_turns_down_the_lead_offered(string said, string? lead) =>
+        Assert.Equal(new DeclineOfferIntent(lead), Interpret(said));
+
+    [Fact]
     public void Outbox_and_replay_are_the_admins_commands_for_unsent_messages()
     {
         Assert.Equal(new ListDeadLettersIntent(), Interpret("/outbox"));

@@ -33,6 +33,10 @@ public sealed class SessionGuardTests : IDisposable
         ["Audit.Update"] = session => session.Audit.Update(new AuditEntry(Guid.NewGuid(), Now, "alice", "webchat", null, "x", null, null, null, null)),
         ["Outbox.Enqueue"] = session => session.Outbox.Enqueue(OutboxMessage.New(Guid.NewGuid(), "alice", new Notice("k", new Dictionary<string, string>()), Now)),
         ["Outbox.Update"] = session => session.Outbox.Update(OutboxMessage.New(Guid.NewGuid(), "alice", new Notice("k", new Dictionary<string, string>()), Now)),
+        ["LeadAssignments.Save"] = session => session.LeadAssignments.Save(Core.Assignment.LeadAssignment.Matched(
+            new Core.Assignment.AssignmentRequest("L-1", "webform", [], Now), Core.Assignment.AssignmentRule.Default, "east", Now, TimeSpan.Zero)),
+        ["AssignmentRules.Save"] = session => session.AssignmentRules.Save(Core.Assignment.AssignmentRulebook.Empty),
+        ["AssignmentRules.RecordOffered"] = session => session.AssignmentRules.RecordOffered("default", "alice"),
         ["NextInSequence"] = session => session.NextInSequence("s"),
     };
 
