@@ -19,4 +19,9 @@ public static class AuditActions
     public const string ContactAdded = "contact.add";
     public const string ContactRemoved = "contact.remove";
     public const string UnlinkIdentity = "user.unlink_identity";
+    public const string TouchLead = "lead.touch";
+    public const string AddIntakeSource = "intake.source.add";
+    public const string ConfigureIntakeSource = "intake.source.configure";
+    public const string RotateIntakeSecret = "intake.source.secret";
+    public const string SwitchIntakeSource = "intake.source.switch";
 }

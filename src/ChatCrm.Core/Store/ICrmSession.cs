@@ -23,6 +23,8 @@ public interface ICrmSession
 
     IAssignmentRequests AssignmentRequests { get; }
 
+    IIntakeRepository Intake { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

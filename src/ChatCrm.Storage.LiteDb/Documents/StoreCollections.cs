@@ -2,6 +2,7 @@ using ChatCrm.Storage.LiteDb.Audit;
 using ChatCrm.Storage.LiteDb.Conversations;
 using ChatCrm.Storage.LiteDb.FollowUps;
 using ChatCrm.Storage.LiteDb.Inbox;
+using ChatCrm.Storage.LiteDb.Intake;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.Reminders;
@@ -26,6 +27,10 @@ internal sealed class StoreCollections
         Inbox = database.GetCollection("inbox");
         Contacts = database.GetCollection("external_contacts");
         AssignmentRequests = database.GetCollection("assignment_requests");
+        IntakeSources = database.GetCollection("intake_sources");
+        IntakeCounts = database.GetCollection("intake_counts");
+        IntakeReceipts = database.GetCollection("intake_receipts");
+        IntakeRecords = database.GetCollection("intake_records");
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
@@ -55,6 +60,14 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> AssignmentRequests { get; }
 
+    public ILiteCollection<BsonDocument> IntakeSources { get; }
+
+    public ILiteCollection<BsonDocument> IntakeCounts { get; }
+
+    public ILiteCollection<BsonDocument> IntakeReceipts { get; }
+
+    public ILiteCollection<BsonDocument> IntakeRecords { get; }
+
     public ILiteCollection<BsonDocument> Audit { get; }
 
     public ILiteCollection<BsonDocument> Outbox { get; }
@@ -78,6 +91,8 @@ internal sealed class StoreCollections
         Outbox.EnsureIndex(OutboxDocuments.PendingAttemptAt, "$." + OutboxDocuments.PendingAttemptAt);
         PersonalChannels.EnsureIndex(ConversationDocuments.PersonalChannelUserKey, "$." + ConversationDocuments.PersonalChannelUserKey);
         AssignmentRequests.EnsureIndex("RequestedAt", "$.RequestedAt");
+        IntakeCounts.EnsureIndex(IntakeDocuments.Hour, "$." + IntakeDocuments.Hour);
+        IntakeRecords.EnsureIndex(IntakeDocuments.RecordLeadAt, "$." + IntakeDocuments.RecordLeadAt);
         Inbox.EnsureIndex(InboxRepository.PendingAt, "$." + InboxRepository.PendingAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);

@@ -7,6 +7,7 @@ using ChatCrm.Storage.LiteDb.Conversations;
 using ChatCrm.Storage.LiteDb.Documents;
 using ChatCrm.Storage.LiteDb.FollowUps;
 using ChatCrm.Storage.LiteDb.Inbox;
+using ChatCrm.Storage.LiteDb.Intake;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.People;
@@ -35,6 +36,7 @@ internal sealed class CrmSession : ICrmSession
         Inbox = new InboxRepository(scope, collections.Inbox, protector);
         Contacts = new ExternalContactRepository(scope, collections.Contacts, protector);
         AssignmentRequests = new AssignmentRequestRepository(scope, collections.AssignmentRequests);
+        Intake = new IntakeRepository(scope, collections, protector);
     }
 
     public ILeadRepository Leads { get; }
@@ -56,6 +58,8 @@ internal sealed class CrmSession : ICrmSession
     public IExternalContacts Contacts { get; }
 
     public IAssignmentRequests AssignmentRequests { get; }
+
+    public IIntakeRepository Intake { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.
