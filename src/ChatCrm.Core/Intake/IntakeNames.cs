@@ -65,25 +65,18 @@ public static class IntakeNames
         }
 
         var tokens = words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        // "Co., Ltd." is two words to drop, and a Chinese legal form may be a word of its own or the end of one.
         for (var stripped = true; stripped && tokens.Count > 0;)
         {
-            stripped = false;
             var last = tokens[^1];
-            if (tokens.Count > 1 && LegalForms.Contains(last))
+            stripped = tokens.Count > 1 && (LegalForms.Contains(last) || ChineseLegalForms.Contains(last));
+            if (stripped)
             {
                 tokens.RemoveAt(tokens.Count - 1);
-                stripped = true;
-                continue;
             }
-
-            if (ChineseLegalForms.FirstOrDefault(form => last.Length > form.Length && last.EndsWith(form, StringComparison.Ordinal)) is { } form)
+            else if (ChineseLegalForms.FirstOrDefault(form => last.Length > form.Length && last.EndsWith(form, StringComparison.Ordinal)) is { } form)
             {
                 tokens[^1] = last[..^form.Length];
-                stripped = true;
-            }
-            else if (tokens.Count > 1 && ChineseLegalForms.Contains(last))
-            {
-                tokens.RemoveAt(tokens.Count - 1);
                 stripped = true;
             }
         }
