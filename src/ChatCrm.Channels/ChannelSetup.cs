@@ -17,6 +17,7 @@ public static class ChannelSetup
         services.AddSingleton<IInterpreter>(provider => provider.GetRequiredService<EmbeddedInterpreter>());
         services.AddSingleton<IAnswerReader, EmbeddedAnswerReader>();
         services.AddSingleton<ReplyWriter>();
+        services.AddSingleton<IntakeSourceReplies>();
         services.AddSingleton<NoticeWriter>();
         services.AddSingleton<IntentActions>();
         services.AddSingleton<PendingQuestions>();

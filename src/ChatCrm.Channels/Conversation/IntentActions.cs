@@ -4,6 +4,7 @@ using ChatCrm.Core.Access;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Reminders;
@@ -30,7 +31,9 @@ public sealed class IntentActions(
     ListLeads listLeads,
     ReviewDeadLetters deadLetters,
     LinkIdentity linkIdentity,
-    ReplyWriter replies)
+    ManageIntakeSources intakeSources,
+    ReplyWriter replies,
+    IntakeSourceReplies intakeReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -85,6 +88,14 @@ public sealed class IntentActions(
                 return Outcome(await linkIdentity.LinkAsync(actor, l.UserMention, l.Channel, l.ExternalId, cancellationToken), intent, language, linked => replies.IdentityLinked(linked, language));
             case UnlinkIdentityIntent u:
                 return Outcome(await linkIdentity.UnlinkAsync(actor, u.UserMention, u.Channel, cancellationToken), intent, language, unlinked => replies.IdentityLinked(unlinked, language));
+            case ListIntakeSourcesIntent:
+                return Outcome(await intakeSources.ListAsync(actor, cancellationToken), intent, language, sources => intakeReplies.List(sources, language));
+            case AddIntakeSourceIntent a:
+                return Outcome(await intakeSources.AddAsync(actor, a.Key, a.Channel, a.Team, cancellationToken), intent, language, added => intakeReplies.Secret(added, rotated: false, language));
+            case RotateIntakeSecretIntent r:
+                return Outcome(await intakeSources.RotateSecretAsync(actor, r.Key, cancellationToken), intent, language, rotated => intakeReplies.Secret(rotated, rotated: true, language));
+            case SwitchIntakeSourceIntent s:
+                return Outcome(await intakeSources.SwitchAsync(actor, s.Key, s.On, cancellationToken), intent, language, switched => intakeReplies.Switched(switched, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             default:

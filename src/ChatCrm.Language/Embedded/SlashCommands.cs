@@ -8,7 +8,7 @@ namespace ChatCrm.Language.Embedded;
 /// /transfer &lt;lead&gt; &lt;user&gt;, /assign &lt;lead&gt; &lt;user&gt;, /stage &lt;lead&gt; &lt;stage&gt;, /amount &lt;lead&gt; &lt;amount&gt;,
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
 /// /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt; and
-/// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id].
+/// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id], /admin source list|add|secret|off|on.
 /// </summary>
 internal static partial class SlashCommands
 {
@@ -104,20 +104,20 @@ internal static partial class SlashCommands
         return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency);
     }
 
-    // "/admin user link alice teams 0000…": the admin commands grow with the permissions issue.
+    // "/admin user link alice teams 0000…", "/admin source add douyin douyin east": the admin commands grow with the permissions issue.
     private static Intent Admin(string args)
     {
         var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         string? Word(int index) => index < words.Length ? words[index] : null;
-        if (!string.Equals(Word(0), "user", StringComparison.OrdinalIgnoreCase))
+        return (Word(0)?.ToLowerInvariant(), Word(1)?.ToLowerInvariant()) switch
         {
-            return new UnknownIntent();
-        }
-
-        return Word(1)?.ToLowerInvariant() switch
-        {
-            "link" => new LinkIdentityIntent(Word(2), Word(3), Word(4)),
-            "unlink" => new UnlinkIdentityIntent(Word(2), Word(3)),
+            ("user", "link") => new LinkIdentityIntent(Word(2), Word(3), Word(4)),
+            ("user", "unlink") => new UnlinkIdentityIntent(Word(2), Word(3)),
+            ("source", "list" or null) => new ListIntakeSourcesIntent(),
+            ("source", "add") => new AddIntakeSourceIntent(Word(2), Word(3), Word(4)),
+            ("source", "secret") => new RotateIntakeSecretIntent(Word(2)),
+            ("source", "off") => new SwitchIntakeSourceIntent(Word(2), On: false),
+            ("source", "on") => new SwitchIntakeSourceIntent(Word(2), On: true),
             _ => new UnknownIntent(),
         };
     }
