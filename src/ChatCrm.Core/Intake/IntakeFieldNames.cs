@@ -48,6 +48,6 @@ public static class IntakeFieldNames
         return Enum.TryParse<IntakeField>(trimmed, ignoreCase: true, out var named) && Enum.IsDefined(named) && !char.IsAsciiDigit(trimmed[0]) ? named : null;
     }
 
-    /// <summary>The standard names, for the field a source's own name is looked up under when it maps none.</summary>
-    public static IntakeField? Standardly(string incomingName) => Standard.TryGetValue(incomingName.Trim(), out var field) ? field : null;
+    /// <summary>The field a standard name ("phone", "city"…) fills: how a name the source does not map is read.</summary>
+    public static IntakeField? StandardField(string incomingName) => Standard.TryGetValue(incomingName.Trim(), out var field) ? field : null;
 }

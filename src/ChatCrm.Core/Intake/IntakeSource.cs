@@ -79,7 +79,7 @@ public sealed partial class IntakeSource
 
     /// <summary>The lead field an incoming field fills: the source's mapping first, then the standard names.</summary>
     public IntakeField? FieldFor(string incomingName) =>
-        Fields.TryGetValue(incomingName.Trim(), out var mapped) ? mapped : IntakeFieldNames.Standardly(incomingName);
+        Fields.TryGetValue(incomingName.Trim(), out var mapped) ? mapped : IntakeFieldNames.StandardField(incomingName);
 
     /// <summary>The name the sender knows a lead field by: the first of its own names mapped to it, else the standard one.</summary>
     public string NameOf(IntakeField field) =>

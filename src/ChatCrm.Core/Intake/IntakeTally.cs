@@ -15,10 +15,15 @@ public sealed class IntakeTally(ICrmStore store, TimeProvider clock)
     /// <summary>Counts a request for the source; null (and nothing counted) when there is no such source.</summary>
     public Task<IntakeArrival?> ReceivedAsync(string sourceKey, CancellationToken cancellationToken)
     {
+        if (!IntakeSource.IsValidKey(sourceKey))
+        {
+            return Task.FromResult<IntakeArrival?>(null);
+        }
+
         var now = clock.GetUtcNow();
         return store.WriteAsync(session =>
         {
-            if (!IntakeSource.IsValidKey(sourceKey) || session.Intake.FindSource(sourceKey) is not { } source)
+            if (session.Intake.FindSource(sourceKey) is not { } source)
             {
                 return null;
             }

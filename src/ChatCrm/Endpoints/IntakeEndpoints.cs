@@ -34,15 +34,17 @@ public static class IntakeEndpoints
     }
 
     private static async Task<Results<Created<IntakeResponse>, ValidationProblem, ProblemHttpResult>> TakeAsync(
-        string source, HttpContext http, IntakeTally tally, TakeIntakeLead take, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<IntakeTally> logger)
+        string source, HttpContext http, IntakeTally tally, TakeIntakeLead take, IOptions<IntakeOptions> options, TimeProvider clock, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(IntakeEndpoints));
         // Once counted, a request is settled whatever its sender does: a client giving up must not look like a lost lead.
         var settle = CancellationToken.None;
         var arrival = await tally.ReceivedAsync(source, settle);
         if (arrival is null)
         {
-            logger.LogWarning("Refused an intake request for unknown source {Source}", Shorten(source));
-            return TypedResults.Problem($"There is no intake source '{Shorten(source)}'.", statusCode: StatusCodes.Status404NotFound);
+            var named = IntakeSource.IsValidKey(source) ? source : "(not a source key)";
+            logger.LogWarning("Refused an intake request for unknown source {Source}", named);
+            return TypedResults.Problem($"There is no intake source {named}.", statusCode: StatusCodes.Status404NotFound);
         }
 
         var (body, unread) = await ReadBodyAsync(http.Request, http.RequestAborted);
@@ -177,7 +179,4 @@ public static class IntakeEndpoints
 
         return (buffer.ToArray(), null);
     }
-
-    // A source key comes from the URL: never echo or log more of it than a key can be.
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
