@@ -18,6 +18,7 @@ public static class ChannelSetup
         services.AddSingleton<IAnswerReader, EmbeddedAnswerReader>();
         services.AddSingleton<ReplyWriter>();
         services.AddSingleton<AssignmentReplies>();
+        services.AddSingleton<IntakeSourceReplies>();
         services.AddSingleton<NoticeWriter>();
         services.AddSingleton<IntentActions>();
         services.AddSingleton<PendingQuestions>();

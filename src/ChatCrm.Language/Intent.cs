@@ -149,6 +149,30 @@ public sealed record ListAssignmentRulesIntent : Intent
     public override string Name => "list_assignment_rules";
 }
 
+/// <summary>An admin lists the intake sources with their counts (/admin source list).</summary>
+public sealed record ListIntakeSourcesIntent : Intent
+{
+    public override string Name => "list_intake_sources";
+}
+
+/// <summary>An admin adds an intake source, whose secret is shown once (/admin source add &lt;key&gt; &lt;channel&gt; [team]).</summary>
+public sealed record AddIntakeSourceIntent(string? Key, string? Channel, string? Team) : Intent
+{
+    public override string Name => "add_intake_source";
+}
+
+/// <summary>An admin gives an intake source a new secret (/admin source secret &lt;key&gt;).</summary>
+public sealed record RotateIntakeSecretIntent(string? Key) : Intent
+{
+    public override string Name => "rotate_intake_secret";
+}
+
+/// <summary>An admin switches an intake source off or on (/admin source off|on &lt;key&gt;).</summary>
+public sealed record SwitchIntakeSourceIntent(string? Key, bool On) : Intent
+{
+    public override string Name => "switch_intake_source";
+}
+
 /// <summary>Undo the last change this person made in this conversation ("撤销", "undo").</summary>
 public sealed record UndoIntent : Intent
 {

@@ -16,6 +16,21 @@ public sealed class IntentPayloadTests
         Assert.Equal(intent, read);
     }
 
+    [Theory]
+    [MemberData(nameof(IntakeSourceIntents))]
+    public void An_admins_source_command_written_into_a_pending_question_reads_back_the_same(Intent intent) =>
+        Assert.Equal(intent, IntentPayload.Read(IntentPayload.Write(intent, "en")));
+
+    public static TheoryData<Intent> IntakeSourceIntents() =>
+    [
+        new ListIntakeSourcesIntent(),
+        new AddIntakeSourceIntent("douyin", "douyin", "east"),
+        new AddIntakeSourceIntent(null, null, null),
+        new RotateIntakeSecretIntent("webform"),
+        new SwitchIntakeSourceIntent("webform", true),
+        new SwitchIntakeSourceIntent("webform", false),
+    ];
+
     [Fact]
     public void A_payload_with_a_malformed_value_reads_as_no_intent()
     {

@@ -5,6 +5,7 @@ using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Reminders;
@@ -34,8 +35,10 @@ public sealed class IntentActions(
     DeclineOffer declineOffer,
     AssignmentHealth assignmentHealth,
     ListAssignmentRules assignmentRules,
+    ManageIntakeSources intakeSources,
     ReplyWriter replies,
-    AssignmentReplies assignmentReplies)
+    AssignmentReplies assignmentReplies,
+    IntakeSourceReplies intakeReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -96,6 +99,14 @@ public sealed class IntentActions(
                 return Outcome(await assignmentHealth.HandleAsync(actor, cancellationToken), intent, language, report => assignmentReplies.Health(report, language));
             case ListAssignmentRulesIntent:
                 return Outcome(await assignmentRules.HandleAsync(actor, cancellationToken), intent, language, rulebook => assignmentReplies.Rules(rulebook, language));
+            case ListIntakeSourcesIntent:
+                return Outcome(await intakeSources.ListAsync(actor, cancellationToken), intent, language, sources => intakeReplies.List(sources, language));
+            case AddIntakeSourceIntent a:
+                return Outcome(await intakeSources.AddAsync(actor, a.Key, a.Channel, a.Team, cancellationToken), intent, language, added => intakeReplies.Secret(added, rotated: false, language));
+            case RotateIntakeSecretIntent r:
+                return Outcome(await intakeSources.RotateSecretAsync(actor, r.Key, cancellationToken), intent, language, rotated => intakeReplies.Secret(rotated, rotated: true, language));
+            case SwitchIntakeSourceIntent s:
+                return Outcome(await intakeSources.SwitchAsync(actor, s.Key, s.On, cancellationToken), intent, language, switched => intakeReplies.Switched(switched, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             default:

@@ -50,6 +50,9 @@ public static class IntentPayload
             case ReplayMessageIntent r: Put("message", r.MessageRef); break;
             case LinkIdentityIntent l: Put("user", l.UserMention); Put("channel", l.Channel); Put("external_id", l.ExternalId); break;
             case UnlinkIdentityIntent u: Put("user", u.UserMention); Put("channel", u.Channel); break;
+            case AddIntakeSourceIntent a: Put("key", a.Key); Put("channel", a.Channel); Put("team", a.Team); break;
+            case RotateIntakeSecretIntent r: Put("key", r.Key); break;
+            case SwitchIntakeSourceIntent s: Put("key", s.Key); Put("on", s.On ? "true" : "false"); break;
         }
 
         return payload;
@@ -87,6 +90,10 @@ public static class IntentPayload
                 "replay_message" => new ReplayMessageIntent(Get("message")),
                 "link_identity" => new LinkIdentityIntent(Get("user"), Get("channel"), Get("external_id")),
                 "unlink_identity" => new UnlinkIdentityIntent(Get("user"), Get("channel")),
+                "list_intake_sources" => new ListIntakeSourcesIntent(),
+                "add_intake_source" => new AddIntakeSourceIntent(Get("key"), Get("channel"), Get("team")),
+                "rotate_intake_secret" => new RotateIntakeSecretIntent(Get("key")),
+                "switch_intake_source" => new SwitchIntakeSourceIntent(Get("key"), Get("on") == "true"),
                 "help" => new HelpIntent(),
                 "undo" => new UndoIntent(),
                 _ => null,

@@ -1,5 +1,6 @@
 using ChatCrm.Channels.Conversation;
 using ChatCrm.Core;
+using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Language;
 
@@ -35,11 +36,20 @@ public static class ErrorReplies
         AlreadyOwned owned => Plain(language, "{0} 已经由 {1} 负责了。", "{0} is already owned by {1}.", owned.LeadNumber, owned.OwnerKey),
         AssignedToSomeoneElse other => Plain(language, "{0} 已分配给 {1},等待其认领。", "{0} is offered to {1}, waiting for them to claim it.", other.LeadNumber, other.AssigneeKey),
         IdentityTaken taken => Plain(language, "这个 {0} 账号已经关联给了 {1},请先解除那边的关联。", "That {0} account is linked to {1} already; unlink it there first.", Words.Platform(taken.Channel), taken.UserKey),
+        IntakeSourceNotFound source => Plain(language, "没有接入源「{0}」。发送 /admin source list 查看。", "There is no intake source \"{0}\". Send /admin source list to see them.", source.Key),
+        IntakeSourceExists source => Plain(language,
+            "接入源 {0} 已经存在;要换密钥请用 /admin source secret {0}。",
+            "Intake source {0} exists already; to give it a new secret, send /admin source secret {0}.",
+            source.Key),
         UserNotFound user => Plain(language, "没有找到同事「{0}」。", "I don't know a colleague called \"{0}\".", user.Mention),
         DuplicatePhone duplicate => Plain(language,
             "这个电话已经在线索 {0}({1})里了,没有重复创建。",
             "That phone already belongs to lead {0} ({1}); I didn't create a second one.",
             duplicate.Existing.Number, duplicate.Existing.Name),
+        InvalidValue { Field: "channel" } invalid when intent is AddIntakeSourceIntent => Plain(language,
+            "「{0}」不是有效的渠道标签(小写字母、数字、- 或 _,如 web、douyin、ads、partner)。",
+            "\"{0}\" is not a channel tag (lower-case letters, digits, - or _, such as web, douyin, ads, partner).",
+            invalid.Given ?? string.Empty),
         InvalidValue invalid => Plain(language, "「{0}」不是有效的{1}。", "\"{0}\" is not a valid {1}.", invalid.Given ?? string.Empty, FieldName(invalid.Field, language)),
         MissingValue missing => Ask(missing.Field, intent, language),
         CannotUndo cannot => Plain(language, UndoReason(cannot.Reason).Zh, UndoReason(cannot.Reason).En),
@@ -60,6 +70,9 @@ public static class ErrorReplies
         "user" or "channel" or "external_id" when intent is LinkIdentityIntent or UnlinkIdentityIntent => Plain(language,
             "用法:/admin user link <用户> <teams|wecom> <账号ID>,或 /admin user unlink <用户> <teams|wecom>",
             "Usage: /admin user link <user> <teams|wecom> <account id>, or /admin user unlink <user> <teams|wecom>"),
+        "key" or "channel" when intent is AddIntakeSourceIntent or RotateIntakeSecretIntent or SwitchIntakeSourceIntent => Plain(language,
+            "用法:/admin source list · /admin source add <key> <渠道> [团队] · /admin source secret <key> · /admin source off|on <key>",
+            "Usage: /admin source list · /admin source add <key> <channel> [team] · /admin source secret <key> · /admin source off|on <key>"),
         "message" => Plain(language, "重发哪条?请给出 /outbox 列出的编号。", "Which message? Give the id /outbox lists."),
         "amount" => Plain(language, "金额是多少?(例如 50万 或 $120k)", "What is it worth? (e.g. 500000 or $120k)"),
         "at" => Plain(language, "什么时候提醒你?(例如 明天上午10点)", "When should I remind you? (e.g. tomorrow at 10am)"),
@@ -83,6 +96,8 @@ public static class ErrorReplies
         "message" => Say.In(language, "未送达消息编号(发送 /outbox 查看)", "unsent message id (send /outbox to see them)"),
         "channel" => Say.In(language, "平台(teams 或 wecom)", "platform (teams or wecom)"),
         "external_id" => Say.In(language, "账号 ID", "account id"),
+        "key" => Say.In(language, "接入源 key(小写字母、数字、- 或 _,最多 40 个)", "source key (lower-case letters, digits, - or _, at most 40)"),
+        "team" => Say.In(language, "团队", "team"),
         _ => field,
     };
 

@@ -78,6 +78,31 @@ public sealed class NoticeWriter(CrmSettings settings)
                 }
 
                 return new ChatReply(Say.In(language, "⏰ 提醒:{0}", "⏰ Reminder: {0}", Arg("text")), facts, []);
+            case Notices.LeadTouched:
+                var touchFacts = new List<ReplyFact>();
+                if (Arg("company") is { Length: > 0 } touchedCompany)
+                {
+                    touchFacts.Add(ReplyWriter.Fact(language, "公司", "Company", touchedCompany));
+                }
+
+                if (Arg("note") is { Length: > 0 } note)
+                {
+                    touchFacts.Add(ReplyWriter.Fact(language, "留言", "Note", note));
+                }
+
+                return new ChatReply(
+                    Say.In(language,
+                        "线索 {0} {1} 的客户又通过 {2} 留了资料(按{3}识别为同一客户),已记为一次新的接触,没有新建线索。",
+                        "The customer of lead {0} {1} came in again through {2} (same {3}): recorded as a new touch, not a new lead.",
+                        Arg("lead"), Arg("name"), Arg("source"), MatchedBy(Arg("by"), language)),
+                    touchFacts,
+                    [ReplyWriter.Button(Say.In(language, "关联到当前聊天", "Link to this chat"), new Language.LinkChatIntent(Arg("lead")), language)]);
+            case Notices.IntegrationFailing when Arg("channel") == Core.Intake.ReconcileIntake.AlertChannel:
+                return ChatReply.Plain(Say.In(
+                    language,
+                    "⚠️ 线索接入源 {0} 有请求收到了却没有保存结果({1})。可能有线索丢失:请查看服务日志,并发送 /admin source list 查看各接入源的计数和最近错误。",
+                    "⚠️ Intake source {0} received requests whose outcome was never stored ({1}). Leads may be lost: check the server's log, and send /admin source list for each source's counts and last error.",
+                    Arg("code"), Arg("message")));
             case Notices.IntegrationFailing:
                 var platform = Arg("channel") == WeCom.WeComChannel.Name ? Say.In(language, "企业微信", "WeCom") : Arg("channel");
                 return ChatReply.Plain(Say.In(
@@ -118,4 +143,10 @@ public sealed class NoticeWriter(CrmSettings settings)
             facts,
             [ReplyWriter.Button(Say.In(language, "我来认领", "Claim it"), new Language.ClaimLeadIntent(Arg("lead")), language)]);
     }
+    private static string MatchedBy(string by, string language) => by switch
+    {
+        "phone" => Say.In(language, "电话", "phone"),
+        "email" => Say.In(language, "邮箱", "email"),
+        _ => Say.In(language, "姓名和公司", "name and company"),
+    };
 }

@@ -23,4 +23,9 @@ public static class AuditActions
     public const string WithdrawOffer = "lead.offer_withdraw";
     public const string RouteLead = "lead.route";
     public const string ApplyAssignmentRules = "assignment.rules";
+    public const string TouchLead = "lead.touch";
+    public const string AddIntakeSource = "intake.source.add";
+    public const string ConfigureIntakeSource = "intake.source.configure";
+    public const string RotateIntakeSecret = "intake.source.secret";
+    public const string SwitchIntakeSource = "intake.source.switch";
 }

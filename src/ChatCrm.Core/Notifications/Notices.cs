@@ -17,6 +17,10 @@ public static class Notices
     public const string ContactRemoved = "contact.removed";
     public const string IntegrationFailing = "integration.failing";
     public const string AssignmentEscalated = "assignment.escalated";
+    public const string LeadTouched = "lead.touched";
+
+    /// <summary>A touch's note is cut to this many characters in the notice; the whole note stays in the intake record.</summary>
+    public const int LongestTouchNote = 200;
 
     public static void LeadTransferredTo(ICrmSession session, string recipientKey, Lead lead, string fromKey, DateTimeOffset now) =>
         Send(session, recipientKey, LeadTransferred, now, ("lead", lead.Number), ("name", lead.Name), ("from", fromKey));
@@ -62,6 +66,12 @@ public static class Notices
     /// <summary>A platform refuses us for a reason an admin must fix; <paramref name="code"/> and <paramref name="message"/> are the platform's own.</summary>
     public static void IntegrationIsFailing(ICrmSession session, string recipientKey, string channel, string code, string message, DateTimeOffset now) =>
         Send(session, recipientKey, IntegrationFailing, now, ("channel", channel), ("code", code), ("message", message));
+
+    /// <summary>A known customer came in again through an intake source; <paramref name="matchedBy"/> is "phone", "email" or "name_company".</summary>
+    public static void LeadWasTouched(ICrmSession session, string recipientKey, Lead lead, string sourceKey, string matchedBy, string? note, DateTimeOffset now) =>
+        Send(session, recipientKey, LeadTouched, now,
+            ("lead", lead.Number), ("name", lead.Name), ("company", lead.Company ?? string.Empty), ("source", sourceKey), ("by", matchedBy),
+            ("note", note is null ? string.Empty : note.Length <= LongestTouchNote ? note : note[..LongestTouchNote] + "…"));
 
     private static Guid Send(ICrmSession session, string recipientKey, string kind, DateTimeOffset now, params (string Key, string Value)[] args)
     {

@@ -26,6 +26,7 @@ public interface ICrmSession
     ILeadAssignments LeadAssignments { get; }
 
     IAssignmentRules AssignmentRules { get; }
+    IIntakeRepository Intake { get; }
 
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);

@@ -15,6 +15,12 @@ public interface ILeadRepository
 
     Lead? FindByEmail(Email email);
 
+    /// <summary>Every lead with this phone, most recently changed first, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<Lead> FindAllByPhone(Phone phone, int limit);
+
+    /// <summary>Every lead with this email, most recently changed first, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<Lead> FindAllByEmail(Email email, int limit);
+
     IReadOnlyList<Lead> List(LeadQuery query);
 
     /// <summary>How many leads match, ignoring the query's limit and order.</summary>

@@ -8,7 +8,8 @@ namespace ChatCrm.Language.Embedded;
 /// /transfer &lt;lead&gt; &lt;user&gt;, /assign &lt;lead&gt; &lt;user&gt;, /stage &lt;lead&gt; &lt;stage&gt;, /amount &lt;lead&gt; &lt;amount&gt;,
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
 /// /decline [lead], /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt;,
-/// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id], /admin assignment and /admin rule list.
+/// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id], /admin assignment, /admin rule list and
+/// /admin source list|add|secret|off|on.
 /// </summary>
 internal static partial class SlashCommands
 {
@@ -105,7 +106,8 @@ internal static partial class SlashCommands
         return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency);
     }
 
-    // "/admin user link alice teams 0000…", "/admin assignment": the admin commands grow with the permissions issue.
+    // "/admin user link alice teams 0000…", "/admin assignment", "/admin source add douyin douyin east":
+    // the admin commands grow with the permissions issue.
     private static Intent Admin(string args)
     {
         var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -116,6 +118,11 @@ internal static partial class SlashCommands
             ("user", "unlink") => new UnlinkIdentityIntent(Word(2), Word(3)),
             ("assignment", null) => new AssignmentHealthIntent(),
             ("rule" or "rules", null or "list") => new ListAssignmentRulesIntent(),
+            ("source", "list" or null) => new ListIntakeSourcesIntent(),
+            ("source", "add") => new AddIntakeSourceIntent(Word(2), Word(3), Word(4)),
+            ("source", "secret") => new RotateIntakeSecretIntent(Word(2)),
+            ("source", "off") => new SwitchIntakeSourceIntent(Word(2), On: false),
+            ("source", "on") => new SwitchIntakeSourceIntent(Word(2), On: true),
             _ => new UnknownIntent(),
         };
     }

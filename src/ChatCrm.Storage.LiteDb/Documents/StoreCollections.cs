@@ -3,6 +3,7 @@ using ChatCrm.Storage.LiteDb.Audit;
 using ChatCrm.Storage.LiteDb.Conversations;
 using ChatCrm.Storage.LiteDb.FollowUps;
 using ChatCrm.Storage.LiteDb.Inbox;
+using ChatCrm.Storage.LiteDb.Intake;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.Reminders;
@@ -30,6 +31,10 @@ internal sealed class StoreCollections
         LeadAssignments = database.GetCollection("lead_assignments");
         AssignmentRules = database.GetCollection("assignment_rules");
         AssignmentTurns = database.GetCollection("assignment_turns");
+        IntakeSources = database.GetCollection("intake_sources");
+        IntakeCounts = database.GetCollection("intake_counts");
+        IntakeReceipts = database.GetCollection("intake_receipts");
+        IntakeRecords = database.GetCollection("intake_records");
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
@@ -64,6 +69,13 @@ internal sealed class StoreCollections
     public ILiteCollection<BsonDocument> AssignmentRules { get; }
 
     public ILiteCollection<BsonDocument> AssignmentTurns { get; }
+    public ILiteCollection<BsonDocument> IntakeSources { get; }
+
+    public ILiteCollection<BsonDocument> IntakeCounts { get; }
+
+    public ILiteCollection<BsonDocument> IntakeReceipts { get; }
+
+    public ILiteCollection<BsonDocument> IntakeRecords { get; }
 
     public ILiteCollection<BsonDocument> Audit { get; }
 
@@ -90,6 +102,8 @@ internal sealed class StoreCollections
         AssignmentRequests.EnsureIndex("RequestedAt", "$.RequestedAt");
         LeadAssignments.EnsureIndex(LeadAssignmentDocuments.DueAt, "$." + LeadAssignmentDocuments.DueAt);
         LeadAssignments.EnsureIndex(LeadAssignmentDocuments.RequestedAt, "$." + LeadAssignmentDocuments.RequestedAt);
+        IntakeCounts.EnsureIndex(IntakeDocuments.Hour, "$." + IntakeDocuments.Hour);
+        IntakeRecords.EnsureIndex(IntakeDocuments.RecordLeadAt, "$." + IntakeDocuments.RecordLeadAt);
         Inbox.EnsureIndex(InboxRepository.PendingAt, "$." + InboxRepository.PendingAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);

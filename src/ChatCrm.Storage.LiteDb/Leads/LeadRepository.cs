@@ -50,6 +50,12 @@ internal sealed class LeadRepository(SessionScope scope, ILiteCollection<BsonDoc
         return document is null ? null : LeadDocuments.ToLead(document, protector);
     }
 
+    public IReadOnlyList<Lead> FindAllByPhone(Phone phone, int limit) =>
+        FindAllBy(LeadDocuments.PhoneLookup, protector.LookupKey(phone.E164), limit);
+
+    public IReadOnlyList<Lead> FindAllByEmail(Email email, int limit) =>
+        FindAllBy(LeadDocuments.EmailLookup, protector.LookupKey(email.Address), limit);
+
     public IReadOnlyList<Lead> List(LeadQuery query) => ToLeads(scope.Read(() => LeadQueryPlan.ForList(query).List(leads)));
 
     public int Count(LeadQuery query) => scope.Read(() => LeadQueryPlan.ForCount(query).Count(leads));
@@ -70,6 +76,22 @@ internal sealed class LeadRepository(SessionScope scope, ILiteCollection<BsonDoc
     }
 
     public void Delete(string number) => scope.Write(() => leads.Delete(number));
+
+    private List<Lead> FindAllBy(string lookupField, string lookupKey, int limit)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var documents = scope.Read(() => leads
+            .Find(BsonExpression.Create($"$.{lookupField} = @0", new BsonValue(lookupKey)))
+            .OrderByDescending(candidate => candidate[LeadDocuments.UpdatedAt].AsInt64)
+            .ThenBy(candidate => candidate["_id"].AsString, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList());
+        return ToLeads(documents);
+    }
 
     private List<Lead> ToLeads(IReadOnlyList<BsonDocument> documents) =>
         [.. documents.Select(document => LeadDocuments.ToLead(document, protector))];

@@ -7,6 +7,7 @@ using ChatCrm.Storage.LiteDb.Conversations;
 using ChatCrm.Storage.LiteDb.Documents;
 using ChatCrm.Storage.LiteDb.FollowUps;
 using ChatCrm.Storage.LiteDb.Inbox;
+using ChatCrm.Storage.LiteDb.Intake;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.People;
@@ -37,6 +38,7 @@ internal sealed class CrmSession : ICrmSession
         AssignmentRequests = new AssignmentRequestRepository(scope, collections.AssignmentRequests);
         LeadAssignments = new LeadAssignmentRepository(scope, collections.LeadAssignments);
         AssignmentRules = new AssignmentRuleRepository(scope, collections.AssignmentRules, collections.AssignmentTurns);
+        Intake = new IntakeRepository(scope, collections, protector);
     }
 
     public ILeadRepository Leads { get; }
@@ -62,6 +64,7 @@ internal sealed class CrmSession : ICrmSession
     public ILeadAssignments LeadAssignments { get; }
 
     public IAssignmentRules AssignmentRules { get; }
+    public IIntakeRepository Intake { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

@@ -46,6 +46,7 @@ public static class ChatCrmHost
         }
 
         app.MapSidebar();
+        app.MapIntake();
 
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
@@ -75,6 +76,8 @@ public static class ChatCrmHost
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddHostedService<DemoSeeding>();
         builder.AddAssignment();
+        // After the demo seeding, so a configured source's team exists when it is bootstrapped.
+        builder.AddIntake();
         builder.Services.AddHostedService<DueReminderDelivery>();
         builder.Services.AddHostedService<InterpreterWarmUp>();
         builder.Services.AddHostedService<NoticeRouter>();

@@ -69,6 +69,19 @@ public sealed class SlashCommandTests
         Assert.Equal(new DeclineOfferIntent(lead), Interpret(said));
 
     [Fact]
+    public void Admin_source_commands_read_the_key_and_for_add_the_channel_and_team()
+    {
+        Assert.Equal(new ListIntakeSourcesIntent(), Interpret("/admin source list"));
+        Assert.Equal(new ListIntakeSourcesIntent(), Interpret("/admin source"));
+        Assert.Equal(new AddIntakeSourceIntent("douyin", "douyin", "east"), Interpret("/admin source add douyin douyin east"));
+        Assert.Equal(new AddIntakeSourceIntent("partner", "partner", null), Interpret("/admin source add partner partner"));
+        Assert.Equal(new RotateIntakeSecretIntent("webform"), Interpret("/admin source secret webform"));
+        Assert.Equal(new SwitchIntakeSourceIntent("webform", false), Interpret("/admin source off webform"));
+        Assert.Equal(new SwitchIntakeSourceIntent("webform", true), Interpret("/admin source ON webform"));
+        Assert.IsType<UnknownIntent>(Interpret("/admin source delete webform"));
+    }
+
+    [Fact]
     public void Outbox_and_replay_are_the_admins_commands_for_unsent_messages()
     {
         Assert.Equal(new ListDeadLettersIntent(), Interpret("/outbox"));
