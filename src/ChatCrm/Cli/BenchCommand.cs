@@ -25,6 +25,22 @@ public static class BenchCommand
             await TurnBench.RunAsync(result.GetValue(leads), result.GetValue(turns), result.GetValue(concurrency), cancellationToken);
             return 0;
         });
+        command.Subcommands.Add(IntakeCommand());
+        return command;
+    }
+
+    // `bench intake`: the intake gateway's throughput on a store holding a million leads.
+    private static Command IntakeCommand()
+    {
+        var leads = new Option<int>("--leads") { Description = "Leads in the store before intake starts", DefaultValueFactory = _ => 1_000_000 };
+        var requests = new Option<int>("--requests") { Description = "Signed intake requests to send", DefaultValueFactory = _ => 20_000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Clients sending at once", DefaultValueFactory = _ => 8 };
+        var command = new Command("intake", "Measure signed intake requests, and raw LiteDB inserts of the same leads") { leads, requests, concurrency };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await IntakeBench.RunAsync(result.GetValue(leads), result.GetValue(requests), result.GetValue(concurrency), cancellationToken);
+            return 0;
+        });
         return command;
     }
 

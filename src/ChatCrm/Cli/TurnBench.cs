@@ -97,7 +97,7 @@ public static class TurnBench
     }
 
     /// <summary>Bulk set-up, not a product path: leads owned round-robin by the four demo salespeople.</summary>
-    private static async Task<string[]> SeedLeadsAsync(ICrmStore store, TimeProvider clock, CrmSettings settings, int count, CancellationToken cancellationToken)
+    internal static async Task<string[]> SeedLeadsAsync(ICrmStore store, TimeProvider clock, CrmSettings settings, int count, CancellationToken cancellationToken)
     {
         const int PerUnit = 2_000;
         var now = clock.GetUtcNow();
