@@ -1,35 +1,9 @@
+using ChatCrm.Core;
+
 namespace ChatCrm.Channels.Inbound;
 
 /// <summary>
 /// Wakes the inbound processor as soon as work is accepted, so a message is handled at once rather
 /// than at the next tick; the tick remains for retries and for work left by a restart.
 /// </summary>
-public sealed class InboundSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Raise()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Raised already and not yet taken: one wake-up covers both.
-        }
-    }
-
-    /// <summary>Returns when raised or after <paramref name="timeout"/> on <paramref name="clock"/>, whichever is first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var raised = _signal.WaitAsync(linked.Token);
-        var tick = Task.Delay(timeout, clock, linked.Token);
-        await Task.WhenAny(raised, tick).ConfigureAwait(false);
-        // Ends the wait that lost, so an abandoned wait cannot swallow a later Raise.
-        await linked.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(raised, tick).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-}
+public sealed class InboundSignal : WakeSignal;

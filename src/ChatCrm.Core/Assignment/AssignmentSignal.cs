@@ -3,35 +3,6 @@ namespace ChatCrm.Core.Assignment;
 /// <summary>
 /// Wakes the assignment engine as soon as a lead is queued for it, so the offer reaches the
 /// salesperson within a second rather than at the engine's next tick. Whoever adds an
-/// <see cref="AssignmentRequest"/> raises it once the transaction has committed. A wake-up only:
-/// the queue is in the store, and the tick still finds whatever a missed signal or a restart left.
+/// <see cref="AssignmentRequest"/> raises it once the transaction has committed.
 /// </summary>
-public sealed class AssignmentSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Raise()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Raised already and not yet taken: one wake-up covers both.
-        }
-    }
-
-    /// <summary>Returns when raised or after <paramref name="timeout"/> on <paramref name="clock"/>, whichever is first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var raised = _signal.WaitAsync(linked.Token);
-        var tick = Task.Delay(timeout, clock, linked.Token);
-        await Task.WhenAny(raised, tick).ConfigureAwait(false);
-        // Ends the wait that lost, so an abandoned wait cannot swallow a later Raise.
-        await linked.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(raised, tick).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-}
+public sealed class AssignmentSignal : WakeSignal;
