@@ -35,6 +35,8 @@ public sealed class TakeIntakeLead(ICrmStore store, TimeProvider clock, CrmSetti
         var hour = IntakeHourCount.HourOf(arrival.ReceivedAt);
         return store.WriteAsync<Result<IntakeTaken>>(session =>
         {
+            IntakeTally.CountReceived(session, arrival);
+
             // Read again inside the transaction: an admin may have switched it off since the door.
             var source = session.Intake.FindSource(arrival.Source.Key) ?? arrival.Source;
             if (!source.Enabled)

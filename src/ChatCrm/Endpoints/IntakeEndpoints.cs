@@ -38,9 +38,9 @@ public static class IntakeEndpoints
         string source, HttpContext http, IntakeTally tally, TakeIntakeLead take, AssignmentSignal assignment, IOptions<IntakeOptions> options, TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(IntakeEndpoints));
-        // Once counted, a request is settled whatever its sender does: a client giving up must not look like a lost lead.
+        // A request that reached a source is settled whatever its sender does: a client giving up must not look like a lost lead.
         var settle = CancellationToken.None;
-        var arrival = await tally.ReceivedAsync(source, settle);
+        var arrival = await tally.ArriveAsync(source, settle);
         if (arrival is null)
         {
             var named = IntakeSource.IsValidKey(source) ? source : "(not a source key)";

@@ -36,7 +36,7 @@ public sealed class IntakeWorld : IDisposable
     /// <summary>A request through the door and the use case, as the endpoint sends it.</summary>
     public async Task<Result<IntakeTaken>> SendAsync(string source, IReadOnlyList<IntakeFieldValue> fields, string? idempotencyKey = null)
     {
-        var arrival = await Tally.ReceivedAsync(source, default) ?? throw new InvalidOperationException($"No source {source}.");
+        var arrival = await Tally.ArriveAsync(source, default) ?? throw new InvalidOperationException($"No source {source}.");
         return await Take.HandleAsync(arrival, fields, idempotencyKey, default);
     }
 
