@@ -50,6 +50,8 @@ public static class SidebarEndpoints
         var page = app.MapGroup("/sidebar").AddEndpointFilter(NoCacheAsync);
         page.MapGet("", SidebarSignIn.OpenAsync);
         page.MapGet("/sidebar.js", () => TypedResults.PhysicalFile(Path.Combine(files, "sidebar.js"), "text/javascript; charset=utf-8"));
+        // The reply drawing the web chat uses too, served here because the sidebar runs without the web chat.
+        page.MapGet("/reply.js", () => TypedResults.PhysicalFile(Path.Combine(AppContext.BaseDirectory, "wwwroot", "common", "reply.js"), "text/javascript; charset=utf-8"));
         page.MapGet("/sidebar.css", () => TypedResults.PhysicalFile(Path.Combine(files, "sidebar.css"), "text/css; charset=utf-8"));
 
         var api = app.MapGroup("/api/sidebar");

@@ -36,45 +36,14 @@ function showError(text) {
 }
 
 function showReply(reply, isNotice) {
-  const bubble = document.createElement("div");
-  bubble.className = "bubble bot" + (isNotice ? " notice" : "");
-  bubble.dataset.testid = "reply";
-  const text = document.createElement("div");
-  text.className = "text";
-  text.textContent = reply.text;
-  bubble.appendChild(text);
-  if (reply.facts && reply.facts.length > 0) {
-    const table = document.createElement("table");
-    table.className = "facts";
-    for (const fact of reply.facts) {
-      const row = table.insertRow();
-      const label = document.createElement("th");
-      label.textContent = fact.label;
-      row.appendChild(label);
-      row.insertCell().textContent = fact.value;
-    }
-    bubble.appendChild(table);
-  }
-  if (reply.actions && reply.actions.length > 0) {
-    const bar = document.createElement("div");
-    bar.className = "actions";
-    for (const action of reply.actions) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = action.title;
-      button.addEventListener("click", () => {
-        // One choice per reply: a second press would act twice (two 王总 logged, Undo twice).
-        for (const other of bar.querySelectorAll("button")) {
-          other.disabled = true;
-        }
-        showMine("▶ " + action.title);
-        send({ action: action.payload });
-      });
-      bar.appendChild(button);
-    }
-    bubble.appendChild(bar);
-  }
-  messages.appendChild(bubble);
+  messages.appendChild(ChatCrmReplies.bubble(reply, {
+    bubbleClass: "bubble bot" + (isNotice ? " notice" : ""),
+    factsClass: "facts",
+    onPress: action => {
+      showMine("▶ " + action.title);
+      send({ action: action.payload });
+    },
+  }));
   scrollToEnd();
 }
 

@@ -208,44 +208,11 @@ async function reload() {
 }
 
 function showReply(reply) {
-  const bubble = document.createElement("div");
-  bubble.className = "bubble";
-  bubble.dataset.testid = "reply";
-  const text = document.createElement("div");
-  text.className = "text";
-  text.textContent = reply.text;
-  bubble.appendChild(text);
-  if (reply.facts && reply.facts.length > 0) {
-    const table = document.createElement("table");
-    table.className = "reply-facts";
-    for (const fact of reply.facts) {
-      const row = table.insertRow();
-      const label = document.createElement("th");
-      label.textContent = fact.label;
-      row.appendChild(label);
-      row.insertCell().textContent = fact.value;
-    }
-    bubble.appendChild(table);
-  }
-  if (reply.actions && reply.actions.length > 0) {
-    const bar = document.createElement("div");
-    bar.className = "actions";
-    for (const action of reply.actions) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = action.title;
-      button.addEventListener("click", () => {
-        // One choice per reply: a second press would act twice.
-        for (const other of bar.querySelectorAll("button")) {
-          other.disabled = true;
-        }
-        send({ action: action.payload });
-      });
-      bar.appendChild(button);
-    }
-    bubble.appendChild(bar);
-  }
-  replies.appendChild(bubble);
+  replies.appendChild(ChatCrmReplies.bubble(reply, {
+    bubbleClass: "bubble",
+    factsClass: "reply-facts",
+    onPress: action => send({ action: action.payload }),
+  }));
 }
 
 function newRequestId() {
