@@ -112,7 +112,7 @@ public static class IntakeBench
                     company = $"新公司{offset + index}",
                     city = "上海",
                 });
-                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"api/intake/{Source}") { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 request.Headers.Add(IntakeEndpoints.TimestampHeader, timestamp);

@@ -24,6 +24,9 @@ public sealed class WeComCallback(IOptions<WeComOptions> options, InboundQueue q
 {
     private WeComOptions Settings => options.Value;
 
+    // The key is parsed once, not for every signature check and decryption.
+    private WeComCallbackCrypto? _crypto;
+
     public WeComAnswer VerifyUrl(string? signature, string? timestamp, string? nonce, string? echo)
     {
         if (Refusal(signature, timestamp, nonce, echo) is { } refused)
@@ -123,7 +126,7 @@ public sealed class WeComCallback(IOptions<WeComOptions> options, InboundQueue q
     private bool IsOtherAgent(string? agentId) =>
         !string.IsNullOrWhiteSpace(agentId) && agentId.Trim() != Settings.AgentId?.ToString(CultureInfo.InvariantCulture);
 
-    private WeComCallbackCrypto Crypto() => new(Settings.Token!, Settings.EncodingAesKey!);
+    private WeComCallbackCrypto Crypto() => _crypto ??= new(Settings.Token!, Settings.EncodingAesKey!);
 
     private WeComAnswer Unauthorized(string reason)
     {

@@ -25,7 +25,7 @@ public sealed class WeComInboundHandler(
     TakeExternalContact contacts,
     TimeProvider clock,
     ILogger<WeComInboundHandler> logger,
-    IWeComApi? api = null) : IInboundHandler
+    IWeComApi api) : IInboundHandler
 {
     /// <summary>The conversation id of a member's chat with the app.</summary>
     public const string AppConversation = "app";
@@ -147,11 +147,6 @@ public sealed class WeComInboundHandler(
     // placeholder name is used and the salesperson renames it, so the event is never lost.
     private async Task<WeComExternalContact?> DetailsAsync(string externalUserId, CancellationToken cancellationToken)
     {
-        if (api is null)
-        {
-            return null;
-        }
-
         try
         {
             return await api.GetExternalContactAsync(externalUserId, cancellationToken);
