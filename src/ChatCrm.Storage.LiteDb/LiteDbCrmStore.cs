@@ -45,11 +45,12 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
         var databasePath = Path.GetFullPath(options.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         _fileLock = StoreFileLock.Take(databasePath);
+        Action? forceCommitsToDisk = null;
         try
         {
-            _logFile = DatabaseFile.OpenLog(databasePath);
+            _logFile = DatabaseFile.OpenLog(databasePath, options.LogWriteDelay);
             _dataFile = DatabaseFile.OpenData(databasePath, _logFile);
-            _database = new LiteDatabase(new LiteEngine(new EngineSettings
+            var engine = new LiteEngine(new EngineSettings
             {
                 DataStream = _dataFile,
                 LogStream = _logFile,
@@ -57,7 +58,17 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
                 // Ordinal, not LiteDB's default culture-aware case-insensitive comparison: keys and
                 // blind-index lookup keys must match exactly. Applies when the file is created.
                 Collation = Collation.Binary,
-            }));
+            });
+            _database = new LiteDatabase(engine);
+            if (options.DurableCommits)
+            {
+                var barrier = LogWriteBarrier.For(engine);
+                forceCommitsToDisk = () =>
+                {
+                    barrier.WaitForCommittedPages();
+                    _logFile.ForceToDisk();
+                };
+            }
             _collections = new StoreCollections(_database);
             _collections.EnsureIndexes();
         }
@@ -75,7 +86,7 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
             scope => new CrmSession(scope, _collections, _protector, _people),
             AfterCommit,
             options.MaxBatchSize,
-            options.DurableCommits,
+            forceCommitsToDisk,
             options.CheckpointEveryCommits,
             log);
     }

@@ -10,12 +10,12 @@ public sealed class LiteDbStoreOptions
     /// Answer a unit's caller only once its commit is on disk (the default, as ICrmStore promises).
     /// LiteDB 5 otherwise leaves committed pages to a background writer that flushes them a few
     /// milliseconds later, so a process crash can lose the last commits (never part of one).
-    /// Durable commits checkpoint after every batch: a few milliseconds a batch, shared by all its units.
+    /// Durable commits wait for that writer and force the log to disk once a batch, shared by all its units.
     /// </summary>
     public bool DurableCommits { get; set; } = true;
 
     /// <summary>
-    /// Without <see cref="DurableCommits"/>, the commits between two checkpoints. Without checkpoints
+    /// The commits between two checkpoints (copying the log into the data file). Without checkpoints
     /// the log grows and indexed reads slow down about 40 times after 20,000 small commits
     /// (measured, see DESIGN.md).
     /// </summary>
@@ -23,6 +23,12 @@ public sealed class LiteDbStoreOptions
 
     /// <summary>The most units of work committed together in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// For tests only: LiteDB's background log writer waits this long before each page, so a test can
+    /// show that a durable commit's caller is answered only after the log holds its pages.
+    /// </summary>
+    internal TimeSpan LogWriteDelay { get; set; }
 
     internal void Validate()
     {

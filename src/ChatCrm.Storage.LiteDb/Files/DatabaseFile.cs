@@ -7,22 +7,26 @@ namespace ChatCrm.Storage.LiteDb.Files;
 /// commit of 8 units, with the committing thread's reads and writes waiting behind them (36 ms per
 /// commit with them, 1.3 ms without). The write-ahead rule still holds: the log is forced to disk
 /// before the first page of a checkpoint reaches the data file, and the data file when LiteDB
-/// flushes it at the end of the checkpoint. Durable commits checkpoint every batch before answering.
+/// flushes it at the end of the checkpoint. Durable commits force the log once a batch before answering.
 /// </summary>
 internal sealed class DatabaseFile : Stream
 {
     private readonly FileStream _file;
     private readonly DatabaseFile? _log;
-    private bool _unsynced;
+    private readonly TimeSpan _writeDelay;
+    // Set by LiteDB's log writer thread, cleared by the store's writer once that thread is idle.
+    private volatile bool _unsynced;
 
-    private DatabaseFile(string path, DatabaseFile? log)
+    private DatabaseFile(string path, DatabaseFile? log, TimeSpan writeDelay = default)
     {
+        _writeDelay = writeDelay;
         // Unbuffered: LiteDB positions and reads the same stream from several threads under its own lock.
         _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
         _log = log;
     }
 
-    public static DatabaseFile OpenLog(string databasePath) => new(LogPathFor(databasePath), null);
+    /// <param name="writeDelay">For tests: how long each page write waits (see LiteDbStoreOptions.LogWriteDelay).</param>
+    public static DatabaseFile OpenLog(string databasePath, TimeSpan writeDelay = default) => new(LogPathFor(databasePath), null, writeDelay);
 
     public static DatabaseFile OpenData(string databasePath, DatabaseFile log) => new(databasePath, log);
 
@@ -60,6 +64,11 @@ internal sealed class DatabaseFile : Stream
     {
         // A checkpoint is about to overwrite data pages: what it copies must be durable in the log first.
         _log?.ForceToDisk();
+        if (_writeDelay > TimeSpan.Zero)
+        {
+            Thread.Sleep(_writeDelay);
+        }
+
         _file.Write(buffer, offset, count);
         _unsynced = true;
     }

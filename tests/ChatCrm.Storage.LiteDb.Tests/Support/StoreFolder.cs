@@ -15,7 +15,8 @@ public sealed class StoreFolder : IDisposable
     public string DatabasePath => Path.Combine(Root, "data", "chatcrm.db");
 
     public LiteDbCrmStore Open(
-        bool durableCommits = true, int checkpointEveryCommits = 1000, int maxBatchSize = 256, Core.Personal.IPersonalDataProtector? protector = null) =>
+        bool durableCommits = true, int checkpointEveryCommits = 1000, int maxBatchSize = 256, Core.Personal.IPersonalDataProtector? protector = null,
+        TimeSpan logWriteDelay = default) =>
         new(
             new LiteDbStoreOptions
             {
@@ -23,6 +24,7 @@ public sealed class StoreFolder : IDisposable
                 DurableCommits = durableCommits,
                 CheckpointEveryCommits = checkpointEveryCommits,
                 MaxBatchSize = maxBatchSize,
+                LogWriteDelay = logWriteDelay,
             },
             protector ?? new Core.Personal.PlainPersonalData());
 

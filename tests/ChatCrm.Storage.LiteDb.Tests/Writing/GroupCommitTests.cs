@@ -154,14 +154,42 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task Durable_commits_are_flushed_by_a_checkpoint_before_their_callers_are_answered()
+    public async Task A_durable_commit_is_in_the_log_file_when_its_caller_is_answered()
     {
-        for (var i = 1; i <= 3; i++)
+        // LiteDB's background log writer made slow, so an answer that did not wait for it would come first.
+        using var folder = new StoreFolder();
+        using var store = folder.Open(logWriteDelay: TimeSpan.FromMilliseconds(20));
+        for (var i = 1; i <= 5; i++)
         {
-            await _store.Write(session => CreateLead(session, $"L-{i}"));
+            await store.Write(session => CreateLead(session, $"L-{i}"));
+
+            // The files as they are at the answer, with no later write of LiteDB's background writer:
+            // what a process killed at this moment leaves behind.
+            using var copy = new StoreFolder();
+            Directory.CreateDirectory(Path.GetDirectoryName(copy.DatabasePath)!);
+            File.Copy(folder.DatabasePath, copy.DatabasePath);
+            File.Copy(LogPathOf(folder.DatabasePath), LogPathOf(copy.DatabasePath));
+            using var reopened = copy.Open();
+
+            Assert.NotNull(await reopened.Read(session => session.Leads.Find($"L-{i}")));
         }
 
-        Assert.Equal((3, 3), (_store.WriterCounts.Commits, _store.WriterCounts.Checkpoints));
+        // Durable without copying the log into the data file each time (that empties LiteDB's page cache).
+        Assert.Equal(0, store.WriterCounts.Checkpoints);
+    }
+
+    [Fact]
+    public async Task The_writer_checkpoints_after_every_n_commits_with_durable_commits_too()
+    {
+        using var folder = new StoreFolder();
+        using var store = folder.Open(checkpointEveryCommits: 3);
+
+        for (var i = 1; i <= 7; i++)
+        {
+            await store.Write(session => CreateLead(session, $"L-{i}"));
+        }
+
+        Assert.Equal(2, store.WriterCounts.Checkpoints);
     }
 
     [Fact]
@@ -208,6 +236,9 @@ public sealed class GroupCommitTests : IDisposable
 
         Assert.Equal(commitsBefore + 1 + 3, store.WriterCounts.Commits); // the gate's, then 10 + 10 + 5
     }
+
+    private static string LogPathOf(string databasePath) =>
+        Path.Combine(Path.GetDirectoryName(databasePath)!, Path.GetFileNameWithoutExtension(databasePath) + "-log" + Path.GetExtension(databasePath));
 
     private static void CreateLead(ICrmSession session, string number)
     {
