@@ -5,14 +5,19 @@ using ChatCrm.Core.Store;
 namespace ChatCrm.Core.Reminders;
 
 /// <summary>A person's pending reminders, soonest first, and the clock they read them on.</summary>
-public sealed record ReminderList(IReadOnlyList<Reminder> Reminders, TimeZoneInfo Zone);
+/// <param name="HasMore">True when more are pending than are listed.</param>
+public sealed record ReminderList(IReadOnlyList<Reminder> Reminders, bool HasMore, TimeZoneInfo Zone);
 
 /// <summary>"/reminders": what is still to come for me, soonest first.</summary>
 public sealed class ListReminders(ICrmStore store, CrmSettings settings)
 {
-    /// <summary>A chat list stays readable; the rest come once these are done.</summary>
-    public const int PageSize = 10;
+    /// <summary>Each listed reminder is a card of its own with its buttons: a few keep the chat readable.</summary>
+    public const int PageSize = 5;
 
     public Task<ReminderList> HandleAsync(Actor actor, CancellationToken cancellationToken) =>
-        store.ReadAsync(session => new ReminderList(session.Reminders.PendingFor(actor.Key, PageSize), PersonalTimeZone.Of(session, actor.User, settings)), cancellationToken);
+        store.ReadAsync(session =>
+        {
+            var pending = session.Reminders.PendingFor(actor.Key, PageSize + 1);
+            return new ReminderList([.. pending.Take(PageSize)], pending.Count > PageSize, PersonalTimeZone.Of(session, actor.User, settings));
+        }, cancellationToken);
 }
