@@ -26,6 +26,8 @@ public static class ChannelSetup
         services.AddSingleton<WebChatInbox>();
         services.AddSingleton<NoticeRouting>();
         services.AddSingleton<Inbound.InboundSignal>();
+        services.AddSingleton<ReminderReplies>();
+        services.AddSingleton<QuietHoursReplies>();
         return services;
     }
 }

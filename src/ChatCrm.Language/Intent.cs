@@ -183,3 +183,35 @@ public sealed record UnknownIntent : Intent
 {
     public override string Name => "unknown";
 }
+
+/// <summary>The owner marks a reminder done: the Done button on it, or /reminder done &lt;id&gt;.</summary>
+/// <param name="ReminderRef">The reminder's id, or its short id as cards and lists show it.</param>
+public sealed record CompleteReminderIntent(string? ReminderRef) : Intent
+{
+    public override string Name => "complete_reminder";
+}
+
+/// <summary>The owner puts a reminder off: its "1 hour" and "tomorrow" buttons, or /reminder snooze &lt;id&gt; 1h|tomorrow.</summary>
+public sealed record SnoozeReminderIntent(string? ReminderRef, Core.Reminders.SnoozeLength? Length) : Intent
+{
+    public override string Name => "snooze_reminder";
+}
+
+/// <summary>A person lists their pending reminders, soonest first (/reminders).</summary>
+public sealed record ListRemindersIntent : Intent
+{
+    public override string Name => "list_reminders";
+}
+
+/// <summary>A person looks at their quiet hours (/quiet).</summary>
+public sealed record ShowQuietHoursIntent : Intent
+{
+    public override string Name => "show_quiet_hours";
+}
+
+/// <summary>A person sets their quiet hours (/quiet 22:00-07:30) or turns them off (/quiet off).</summary>
+/// <param name="Hours">Null when <paramref name="Given"/> could not be read as quiet hours.</param>
+public sealed record SetQuietHoursIntent(Core.Preferences.QuietHours? Hours, string? Given) : Intent
+{
+    public override string Name => "set_quiet_hours";
+}

@@ -8,6 +8,7 @@ using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
+using ChatCrm.Core.Preferences;
 using ChatCrm.Core.Reminders;
 using ChatCrm.Language;
 
@@ -38,7 +39,13 @@ public sealed class IntentActions(
     ManageIntakeSources intakeSources,
     ReplyWriter replies,
     AssignmentReplies assignmentReplies,
-    IntakeSourceReplies intakeReplies)
+    IntakeSourceReplies intakeReplies,
+    CompleteReminder completeReminder,
+    SnoozeReminder snoozeReminder,
+    ListReminders listReminders,
+    ManageQuietHours quietHours,
+    ReminderReplies reminderReplies,
+    QuietHoursReplies quietHoursReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -109,6 +116,16 @@ public sealed class IntentActions(
                 return Outcome(await intakeSources.SwitchAsync(actor, s.Key, s.On, cancellationToken), intent, language, switched => intakeReplies.Switched(switched, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
+            case CompleteReminderIntent c:
+                return Outcome(await completeReminder.HandleAsync(actor, c.ReminderRef, cancellationToken), intent, language, done => reminderReplies.Completed(done, language), ReminderReplies.Refused);
+            case SnoozeReminderIntent s:
+                return Outcome(await snoozeReminder.HandleAsync(actor, s.ReminderRef, s.Length, cancellationToken), intent, language, snoozed => reminderReplies.Snoozed(snoozed, language), ReminderReplies.Refused);
+            case ListRemindersIntent:
+                return new TurnOutcome(reminderReplies.List(await listReminders.HandleAsync(actor, cancellationToken), language));
+            case ShowQuietHoursIntent:
+                return TurnOutcome.Say(quietHoursReplies.Show(await quietHours.ShowAsync(actor, cancellationToken), language));
+            case SetQuietHoursIntent q:
+                return Outcome(await quietHours.SetAsync(actor, q.Hours, q.Given, cancellationToken), intent, language, view => quietHoursReplies.Set(view, language), QuietHoursReplies.Refused);
             default:
                 return TurnOutcome.Say(new ChatReply(
                     Say.In(language, "抱歉,我没听懂。可以这样说:「今天给王总打了电话,下周三再跟进」,或发送 /help。", "Sorry, I didn't get that. Try \"Called John at Acme, follow up next Tuesday\", or send /help."),
@@ -129,6 +146,12 @@ public sealed class IntentActions(
         result.IsSuccess
             ? TurnOutcome.Say(reply(result.Value!))
             : new TurnOutcome([ErrorReplies.For(result.Error!, intent, language)], result.Error);
+
+    /// <summary>As above, with a feature's own words for its own refusals.</summary>
+    private static TurnOutcome Outcome<T>(Result<T> result, Intent intent, string language, Func<T, ChatReply> reply, Func<CrmError, Intent, string, ChatReply> refused) =>
+        result.IsSuccess
+            ? TurnOutcome.Say(reply(result.Value!))
+            : new TurnOutcome([refused(result.Error!, intent, language)], result.Error);
 
     private static ChatReply WithLinkButton(ChatReply reply, LeadSnapshot lead, string language) =>
         reply with { Actions = [.. reply.Actions, ReplyWriter.Button(Say.In(language, "关联到当前聊天", "Link this chat"), new LinkChatIntent(lead.Number), language)] };

@@ -53,6 +53,9 @@ public static class IntentPayload
             case AddIntakeSourceIntent a: Put("key", a.Key); Put("channel", a.Channel); Put("team", a.Team); break;
             case RotateIntakeSecretIntent r: Put("key", r.Key); break;
             case SwitchIntakeSourceIntent s: Put("key", s.Key); Put("on", s.On ? "true" : "false"); break;
+            case CompleteReminderIntent c: Put("reminder", c.ReminderRef); break;
+            case SnoozeReminderIntent s: Put("reminder", s.ReminderRef); Put("snooze", s.Length is { } length ? ReminderWords.Write(length) : null); break;
+            case SetQuietHoursIntent q: Put("quiet", q.Hours is { } hours ? ReminderWords.Write(hours) : null); Put("given", q.Given); break;
         }
 
         return payload;
@@ -96,6 +99,11 @@ public static class IntentPayload
                 "switch_intake_source" => new SwitchIntakeSourceIntent(Get("key"), Get("on") == "true"),
                 "help" => new HelpIntent(),
                 "undo" => new UndoIntent(),
+                "complete_reminder" => new CompleteReminderIntent(Get("reminder")),
+                "snooze_reminder" => new SnoozeReminderIntent(Get("reminder"), ReminderWords.Snooze(Get("snooze"))),
+                "list_reminders" => new ListRemindersIntent(),
+                "show_quiet_hours" => new ShowQuietHoursIntent(),
+                "set_quiet_hours" => new SetQuietHoursIntent(ReminderWords.Quiet(Get("quiet")), Get("given") ?? Get("quiet")),
                 _ => null,
             };
         }

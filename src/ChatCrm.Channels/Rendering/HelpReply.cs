@@ -20,6 +20,8 @@ public static class HelpReply
                 new("提醒", "明天上午9点提醒我给王总打电话"),
                 new("查询", "我的线索 · 超过7天没跟进的 · 待认领 · 今天要跟进哪些"),
                 new("撤销", "每次改动都有「撤销」按钮,10 分钟内有效,也可以说「撤销」"),
+                new("我的提醒", "/reminders · 提醒卡片上的「完成」「1小时后」「明天9点」按钮 · /reminder done <编号> · /reminder snooze <编号> 1h|tomorrow"),
+                new("免打扰", "/quiet 查看 · /quiet 22:00-07:30 设置 · /quiet off 关闭(默认 21:00–08:00,不急的通知留到结束再发)"),
             ]
             :
             [
@@ -31,6 +33,8 @@ public static class HelpReply
                 new("Reminder", "remind me tomorrow at 10am to call Sarah"),
                 new("Lists", "my leads · stale leads · show unclaimed leads · today's follow-ups"),
                 new("Undo", "every change has an Undo button for 10 minutes; or type \"undo\""),
+                new("My reminders", "/reminders · the Done, In 1 hour and Tomorrow (9:00) buttons on a reminder · /reminder done <id> · /reminder snooze <id> 1h|tomorrow"),
+                new("Quiet hours", "/quiet to see · /quiet 22:00-07:30 to set · /quiet off (default 21:00–08:00; notices that can wait are held until they end)"),
             ],
         [
             ReplyWriter.Button(Say.In(language, "我的线索", "My leads"), new Language.QueryLeadsIntent(Language.LeadFilter.Mine), language),

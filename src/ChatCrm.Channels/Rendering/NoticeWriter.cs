@@ -77,7 +77,13 @@ public sealed class NoticeWriter(CrmSettings settings)
                     facts.Add(ReplyWriter.Fact(language, "线索", "Lead", lead));
                 }
 
-                return new ChatReply(Say.In(language, "⏰ 提醒:{0}", "⏰ Reminder: {0}", Arg("text")), facts, []);
+                if (!Guid.TryParse(Arg("reminder"), out var reminderId))
+                {
+                    return new ChatReply(Say.In(language, "⏰ 提醒:{0}", "⏰ Reminder: {0}", Arg("text")), facts, []);
+                }
+
+                facts.Add(ReplyWriter.Fact(language, "编号", "Id", Core.Reminders.ReminderReference.ShortId(reminderId)));
+                return new ChatReply(Say.In(language, "⏰ 提醒:{0}", "⏰ Reminder: {0}", Arg("text")), facts, ReminderReplies.Buttons(reminderId, language));
             case Notices.LeadTouched:
                 var touchFacts = new List<ReplyFact>();
                 if (Arg("company") is { Length: > 0 } touchedCompany)

@@ -28,4 +28,7 @@ public static class AuditActions
     public const string ConfigureIntakeSource = "intake.source.configure";
     public const string RotateIntakeSecret = "intake.source.secret";
     public const string SwitchIntakeSource = "intake.source.switch";
+    public const string CompleteReminder = "reminder.done";
+    public const string SnoozeReminder = "reminder.snooze";
+    public const string SetQuietHours = "user.quiet_hours";
 }

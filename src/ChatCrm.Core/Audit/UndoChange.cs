@@ -33,6 +33,12 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
                 return new CannotUndo("nothing");
             }
 
+            // Closing or snoozing a reminder and quiet hours are changed back by the next button or command.
+            if (original.Action is AuditActions.CompleteReminder or AuditActions.SnoozeReminder or AuditActions.SetQuietHours)
+            {
+                return new CannotUndo("nothing");
+            }
+
             if (original.UndoneBy is not null)
             {
                 return new CannotUndo("already");

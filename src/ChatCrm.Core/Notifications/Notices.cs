@@ -73,6 +73,13 @@ public static class Notices
             ("lead", lead.Number), ("name", lead.Name), ("company", lead.Company ?? string.Empty), ("source", sourceKey), ("by", matchedBy),
             ("note", note is null ? string.Empty : note.Length <= LongestTouchNote ? note : note[..LongestTouchNote] + "…"));
 
+    /// <summary>
+    /// Whether a notice of <paramref name="kind"/> goes out at once even in the recipient's quiet
+    /// hours: a due reminder (the person asked for that moment) and a failing integration. Every
+    /// other kind, known or not, waits for the quiet hours to end.
+    /// </summary>
+    public static bool IsUrgent(string kind) => kind is ReminderDue or IntegrationFailing;
+
     private static Guid Send(ICrmSession session, string recipientKey, string kind, DateTimeOffset now, params (string Key, string Value)[] args)
     {
         var notice = new Notice(kind, args.ToDictionary(arg => arg.Key, arg => arg.Value));

@@ -1,5 +1,6 @@
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Conversations;
+using ChatCrm.Core.Preferences;
 using ChatCrm.Core.Store;
 
 namespace ChatCrm.Core.Notifications;
@@ -14,24 +15,50 @@ public sealed record NoticeToRoute(OutboxMessage Message, User? Recipient, IRead
 /// handed over, in one transaction, as a rendered delivery the dispatcher sends with retries. A
 /// person with no such chat yet keeps the notice pending (the web chat inbox can still take it) and
 /// it is looked at again every <see cref="RetryUnreachableAfter"/>, so installing the bot later
-/// still brings it.
+/// still brings it. A notice that can wait (<see cref="Notices.IsUrgent"/>) and falls in its
+/// recipient's quiet hours is held, never dropped, until they end, and then goes out in the order
+/// the notices were written; the web chat inbox, which the person opens themselves, is not held.
 /// </summary>
-public sealed class RouteNotices(ICrmStore store, TimeProvider clock)
+public sealed class RouteNotices(ICrmStore store, TimeProvider clock, CrmSettings? settings = null)
 {
     public static readonly TimeSpan RetryUnreachableAfter = TimeSpan.FromMinutes(5);
 
-    /// <summary>Notices due for routing, oldest first, with their recipients' chats.</summary>
-    public Task<IReadOnlyList<NoticeToRoute>> DueAsync(int limit, CancellationToken cancellationToken)
+    private readonly CrmSettings _settings = settings ?? CrmSettings.Default;
+
+    /// <summary>
+    /// Notices due for routing, oldest first, with their recipients' chats. Those that must wait
+    /// for their recipient's quiet hours to end are held (in the store) and not returned.
+    /// </summary>
+    public async Task<IReadOnlyList<NoticeToRoute>> DueAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var now = clock.GetUtcNow();
-        return store.ReadAsync<IReadOnlyList<NoticeToRoute>>(session =>
-        [
-            .. session.Outbox.NoticesDue(now, limit).Select(message => new NoticeToRoute(
-                message,
-                session.People.FindUser(message.RecipientKey),
-                session.Conversations.PersonalChannelsOf(message.RecipientKey))),
-        ], cancellationToken);
+        var (ready, held) = await store.ReadAsync(session =>
+        {
+            var ready = new List<NoticeToRoute>();
+            var held = new List<(Guid Id, DateTimeOffset Until)>();
+            var quiet = new QuietHoursBook(session, _settings);
+            foreach (var message in session.Outbox.NoticesDue(now, limit))
+            {
+                var recipient = session.People.FindUser(message.RecipientKey);
+                if (message.Notice is { } notice && !Notices.IsUrgent(notice.Kind) && recipient is not null && quiet.EndOf(recipient, now) is { } until)
+                {
+                    held.Add((message.Id, until));
+                    continue;
+                }
+
+                ready.Add(new NoticeToRoute(message, recipient, session.Conversations.PersonalChannelsOf(message.RecipientKey)));
+            }
+
+            return (ready, held);
+        }, cancellationToken);
+        if (held.Count > 0)
+        {
+            await HoldAsync(held, now, cancellationToken);
+        }
+
+        // Notices held through the same quiet hours come due at the same moment: the order they were written breaks the tie.
+        return [.. ready.OrderBy(due => due.Message.NextAttemptAt).ThenBy(due => due.Message.CreatedAt).ThenBy(due => due.Message.Id)];
     }
 
     /// <summary>
@@ -70,4 +97,19 @@ public sealed class RouteNotices(ICrmStore store, TimeProvider clock)
             return true;
         }, cancellationToken);
     }
+
+    private Task HoldAsync(IReadOnlyList<(Guid Id, DateTimeOffset Until)> held, DateTimeOffset now, CancellationToken cancellationToken) =>
+        store.WriteAsync(session =>
+        {
+            foreach (var (id, until) in held)
+            {
+                // Taken by the web chat inbox, or routed by another instance, meanwhile: leave it.
+                if (session.Outbox.Find(id) is { State: OutboxState.Pending, Notice: not null } notice && notice.NextAttemptAt <= now)
+                {
+                    session.Outbox.Update(notice with { NextAttemptAt = until, LastError = "Held for the recipient's quiet hours." });
+                }
+            }
+
+            return true;
+        }, cancellationToken);
 }

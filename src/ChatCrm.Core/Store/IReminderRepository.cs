@@ -12,6 +12,9 @@ public interface IReminderRepository
     /// <summary>A person's pending reminders, earliest first.</summary>
     IReadOnlyList<Reminder> PendingFor(string ownerKey, int limit);
 
+    /// <summary>Reminders in any state whose id ends in <paramref name="shortId"/> (<see cref="ReminderReference.ShortId"/>).</summary>
+    IReadOnlyList<Reminder> FindByShortId(string shortId, int limit);
+
     void Insert(Reminder reminder);
 
     void Update(Reminder reminder);

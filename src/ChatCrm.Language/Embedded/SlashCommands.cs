@@ -9,7 +9,8 @@ namespace ChatCrm.Language.Embedded;
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
 /// /decline [lead], /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt;,
 /// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id], /admin assignment, /admin rule list and
-/// /admin source list|add|secret|off|on.
+/// /admin source list|add|secret|off|on; /reminders, /reminder done|snooze &lt;id&gt; [1h|tomorrow]
+/// and /quiet [22:00-07:30|off] (<see cref="ReminderCommands"/>).
 /// </summary>
 internal static partial class SlashCommands
 {
@@ -43,6 +44,9 @@ internal static partial class SlashCommands
             "replay" => new ReplayMessageIntent(args.Length == 0 ? null : args),
             "help" => new HelpIntent(),
             "undo" => new UndoIntent(),
+            "reminders" => new ListRemindersIntent(),
+            "reminder" => ReminderCommands.Reminder(args),
+            "quiet" => ReminderCommands.Quiet(args),
             _ => new UnknownIntent(),
         };
     }

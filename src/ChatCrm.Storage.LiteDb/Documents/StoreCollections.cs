@@ -38,6 +38,7 @@ internal sealed class StoreCollections
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
+        Preferences = database.GetCollection("user_preferences");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -83,6 +84,8 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Sequences { get; }
 
+    public ILiteCollection<BsonDocument> Preferences { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -108,5 +111,6 @@ internal sealed class StoreCollections
         Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);
         Outbox.EnsureIndex(OutboxDocuments.DeadLetterCreatedAt, "$." + OutboxDocuments.DeadLetterCreatedAt);
+        Reminders.EnsureIndex(ReminderDocuments.ShortId, ReminderDocuments.ShortIdExpression);
     }
 }

@@ -13,6 +13,15 @@ internal static class ReminderDocuments
     public const string PendingDueAt = "PendingDueAt";
     public const string PendingOwnerKey = "PendingOwnerKey";
 
+    /// <summary>
+    /// The index of short ids (<see cref="ReminderReference.ShortId"/>), computed from the id itself,
+    /// so reminders stored before short ids existed are found too: the last 8 of the id's 32 hex digits
+    /// (STRING() would give the id's JSON, FORMAT gives its digits).
+    /// </summary>
+    public const string ShortId = "ShortId";
+
+    public const string ShortIdExpression = "SUBSTRING(FORMAT($._id, 'N'), 24, 8)";
+
     public static BsonDocument ToDocument(Reminder reminder)
     {
         var pending = reminder.State == ReminderState.Pending;

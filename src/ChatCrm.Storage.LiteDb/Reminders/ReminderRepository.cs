@@ -49,6 +49,21 @@ internal sealed class ReminderRepository(SessionScope scope, ILiteCollection<Bso
         ];
     }
 
+    public IReadOnlyList<Reminder> FindByShortId(string shortId, int limit)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var documents = scope.Read(() => reminders
+            .Query()
+            .Where(BsonExpression.Create($"{ReminderDocuments.ShortIdExpression} = @0", new BsonValue(shortId.ToLowerInvariant())))
+            .Limit(limit)
+            .ToList());
+        return [.. documents.Select(ReminderDocuments.ToReminder)];
+    }
+
     public void Insert(Reminder reminder)
     {
         var document = ReminderDocuments.ToDocument(reminder);

@@ -6,6 +6,7 @@ using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
+using ChatCrm.Core.Preferences;
 using ChatCrm.Core.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,10 @@ public static class CoreSetup
         builder.Services.AddSingleton<InboundQueue>();
         builder.Services.AddSingleton<TakeExternalContact>();
         builder.Services.AddSingleton<RememberPersonalChannel>();
+        builder.Services.AddSingleton<CompleteReminder>();
+        builder.Services.AddSingleton<SnoozeReminder>();
+        builder.Services.AddSingleton<ListReminders>();
+        builder.Services.AddSingleton<ManageQuietHours>();
         return builder;
     }
 }
