@@ -56,8 +56,9 @@ public sealed class WeComApiWorld : IAsyncDisposable
         });
         services.AddWeComApi(api =>
         {
-            // Short waits keep the suite fast; the shape of the pipeline is the production one.
-            api.AttemptTimeout = TimeSpan.FromSeconds(1);
+            // The production timeout: no test here waits for it to run out, and a shorter one made a
+            // loaded machine retry gettoken (two requests where the tests count one).
+            api.AttemptTimeout = TimeSpan.FromSeconds(10);
             api.QuickRetryDelay = TimeSpan.FromMilliseconds(50);
         });
         _services = services.BuildServiceProvider();
