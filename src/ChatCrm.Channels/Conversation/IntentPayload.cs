@@ -53,6 +53,7 @@ public static class IntentPayload
             case AddIntakeSourceIntent a: Put("key", a.Key); Put("channel", a.Channel); Put("team", a.Team); break;
             case RotateIntakeSecretIntent r: Put("key", r.Key); break;
             case SwitchIntakeSourceIntent s: Put("key", s.Key); Put("on", s.On ? "true" : "false"); break;
+            case PlanFollowUpIntent p: Put("leads", string.Join(',', p.LeadNumbers)); Put("days", p.Days); break;
         }
 
         return payload;
@@ -94,6 +95,9 @@ public static class IntentPayload
                 "add_intake_source" => new AddIntakeSourceIntent(Get("key"), Get("channel"), Get("team")),
                 "rotate_intake_secret" => new RotateIntakeSecretIntent(Get("key")),
                 "switch_intake_source" => new SwitchIntakeSourceIntent(Get("key"), Get("on") == "true"),
+                "plan_followup" => new PlanFollowUpIntent(
+                    (Get("leads") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    int.Parse(Get("days") ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture)),
                 "help" => new HelpIntent(),
                 "undo" => new UndoIntent(),
                 _ => null,

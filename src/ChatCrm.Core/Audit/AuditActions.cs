@@ -28,4 +28,5 @@ public static class AuditActions
     public const string ConfigureIntakeSource = "intake.source.configure";
     public const string RotateIntakeSecret = "intake.source.secret";
     public const string SwitchIntakeSource = "intake.source.switch";
+    public const string PlanFollowUp = "lead.plan_followup";
 }

@@ -39,6 +39,7 @@ internal sealed class CrmSession : ICrmSession
         LeadAssignments = new LeadAssignmentRepository(scope, collections.LeadAssignments);
         AssignmentRules = new AssignmentRuleRepository(scope, collections.AssignmentRules, collections.AssignmentTurns);
         Intake = new IntakeRepository(scope, collections, protector);
+        FollowUpDiscipline = new Discipline.FollowUpDisciplineRepository(scope, collections);
     }
 
     public ILeadRepository Leads { get; }
@@ -65,6 +66,8 @@ internal sealed class CrmSession : ICrmSession
 
     public IAssignmentRules AssignmentRules { get; }
     public IIntakeRepository Intake { get; }
+
+    public ChatCrm.Core.Discipline.IFollowUpDiscipline FollowUpDiscipline { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.
