@@ -9,11 +9,11 @@ namespace ChatCrm.Core.Discipline;
 /// </summary>
 public interface IFollowUpDiscipline
 {
-    /// <summary>Owned open leads without a next follow-up whose last activity is before <paramref name="before"/>, oldest first.</summary>
-    IReadOnlyList<OwnedLeadEntry> IdleOwnedLeads(DateTimeOffset before);
+    /// <summary>Owned open leads without a next follow-up whose last activity is at or before <paramref name="atOrBefore"/>, oldest first.</summary>
+    IReadOnlyList<OwnedLeadEntry> IdleOwnedLeads(DateTimeOffset atOrBefore);
 
-    /// <summary>Owned open leads whose next follow-up is before <paramref name="before"/>, earliest first.</summary>
-    IReadOnlyList<OwnedLeadEntry> PromisedOwnedLeads(DateTimeOffset before);
+    /// <summary>Owned open leads whose next follow-up is at or before <paramref name="atOrBefore"/>, earliest first.</summary>
+    IReadOnlyList<OwnedLeadEntry> PromisedOwnedLeads(DateTimeOffset atOrBefore);
 
     IReadOnlyList<StaleMark> StaleMarks();
 

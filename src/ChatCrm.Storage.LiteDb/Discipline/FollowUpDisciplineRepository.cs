@@ -13,9 +13,9 @@ internal sealed class FollowUpDisciplineRepository(SessionScope scope, StoreColl
     private const string DayField = "Day";
     private const string AtField = "At";
 
-    public IReadOnlyList<OwnedLeadEntry> IdleOwnedLeads(DateTimeOffset before) => OwnedLeads(OwnedLeadKeys.IdleKey, before, promised: false);
+    public IReadOnlyList<OwnedLeadEntry> IdleOwnedLeads(DateTimeOffset atOrBefore) => OwnedLeads(OwnedLeadKeys.IdleKey, atOrBefore, promised: false);
 
-    public IReadOnlyList<OwnedLeadEntry> PromisedOwnedLeads(DateTimeOffset before) => OwnedLeads(OwnedLeadKeys.PromiseKey, before, promised: true);
+    public IReadOnlyList<OwnedLeadEntry> PromisedOwnedLeads(DateTimeOffset atOrBefore) => OwnedLeads(OwnedLeadKeys.PromiseKey, atOrBefore, promised: true);
 
     public IReadOnlyList<StaleMark> StaleMarks() =>
         scope.Read(() => collections.StaleMarks.FindAll().Select(FollowUpDisciplineDocuments.ToStaleMark).ToList());
@@ -89,9 +89,9 @@ internal sealed class FollowUpDisciplineRepository(SessionScope scope, StoreColl
     }
 
     // Index keys only: LiteDB answers a query that selects just the indexed expression from the index, loading no lead.
-    private List<OwnedLeadEntry> OwnedLeads(string field, DateTimeOffset before, bool promised)
+    private List<OwnedLeadEntry> OwnedLeads(string field, DateTimeOffset atOrBefore, bool promised)
     {
-        var (from, to) = OwnedLeadKeys.Before(before);
+        var (from, to) = OwnedLeadKeys.AtOrBefore(atOrBefore);
         var keys = scope.Read(() => collections.Leads.Query()
             .Where(BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from, to))
             .Select(BsonExpression.Create("$." + field))

@@ -41,9 +41,9 @@ internal static class OwnedLeadKeys
         document[PromiseKey] = owned && next is { } promised ? Key(promised) : BsonValue.Null;
     }
 
-    /// <summary>Keys sorting before the moment: from the first tick up to the one before it.</summary>
-    public static (BsonValue From, BsonValue To) Before(DateTimeOffset moment) =>
-        (new BsonValue(Ticks(0)), new BsonValue(Ticks(Math.Max(0, moment.UtcTicks - 1)) + (char)(Separator + 1)));
+    /// <summary>Keys of moments at or before <paramref name="moment"/>: every key of its tick sorts below the tick followed by a character above the separator.</summary>
+    public static (BsonValue From, BsonValue To) AtOrBefore(DateTimeOffset moment) =>
+        (new BsonValue(Ticks(0)), new BsonValue(Ticks(moment.UtcTicks) + (char)(Separator + 1)));
 
     public static OwnedLeadEntry Parse(string key, bool promised)
     {
