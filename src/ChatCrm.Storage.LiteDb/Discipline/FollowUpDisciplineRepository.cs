@@ -88,13 +88,9 @@ internal sealed class FollowUpDisciplineRepository(SessionScope scope, StoreColl
         return [.. documents.Select(FollowUpDisciplineDocuments.ToEvidenceMark)];
     }
 
-    // Index keys only: LiteDB answers a query that selects just the indexed expression from the index, loading no lead.
     private List<OwnedLeadEntry> OwnedLeads(string field, DateTimeOffset atOrBefore, bool promised)
     {
-        var (from, to) = OwnedLeadKeys.AtOrBefore(atOrBefore);
-        var keys = scope.Read(() => collections.Leads.Query()
-            .Where(BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from, to))
-            .Select(BsonExpression.Create("$." + field))
+        var keys = scope.Read(() => OwnedLeadKeys.ScanQuery(collections.Leads, field, atOrBefore)
             .ToEnumerable()
             .Select(value => value.IsDocument ? value.AsDocument.Values.First() : value)
             .Where(value => value.IsString)

@@ -45,6 +45,18 @@ internal static class OwnedLeadKeys
     public static (BsonValue From, BsonValue To) AtOrBefore(DateTimeOffset moment) =>
         (new BsonValue(Ticks(0)), new BsonValue(Ticks(moment.UtcTicks) + (char)(Separator + 1)));
 
+    /// <summary>
+    /// The keys at or before the moment, read from the index alone: LiteDB loads no document for a
+    /// query that selects just the indexed expression.
+    /// </summary>
+    public static ILiteQueryableResult<BsonDocument> ScanQuery(ILiteCollection<BsonDocument> leads, string field, DateTimeOffset atOrBefore)
+    {
+        var (from, to) = AtOrBefore(atOrBefore);
+        return leads.Query()
+            .Where(BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from, to))
+            .Select(BsonExpression.Create("$." + field));
+    }
+
     public static OwnedLeadEntry Parse(string key, bool promised)
     {
         var fields = key.Split(Separator);
