@@ -36,7 +36,7 @@ public sealed class StaleLeadScan(ICrmStore store, TimeProvider clock, CrmSettin
         var live = plan.Stale.Where(lead => !returned.Contains(lead.Entry.LeadNumber)).ToList();
         var managersTold = await TellManagersAsync(plan, live, now, cancellationToken);
         var ownersReminded = await RemindOwnersAsync(plan, live, now, cancellationToken);
-        await ForgetEndedEpisodesAsync(plan, live, cancellationToken);
+        await ForgetEndedEpisodesAsync(plan, cancellationToken);
         if (returned.Count + managersTold + ownersReminded == 0)
         {
             return new JobOutcome($"{plan.Stale.Count} stale leads, nobody to tell now", 0);
@@ -63,10 +63,17 @@ public sealed class StaleLeadScan(ICrmStore store, TimeProvider clock, CrmSettin
         }
 
         var discipline = session.FollowUpDiscipline;
+        var marks = discipline.StaleMarks().ToDictionary(mark => mark.LeadNumber, StringComparer.Ordinal);
         var candidates = discipline.IdleOwnedLeads(now - policy.ShortestAfter).Concat(discipline.PromisedOwnedLeads(now)).ToList();
         var stale = new List<StaleLead>();
+        var current = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in candidates)
         {
+            if (marks.TryGetValue(entry.LeadNumber, out var mark) && mark.IsEpisodeOf(entry.OwnerKey, entry.LastActivityAt))
+            {
+                current.Add(entry.LeadNumber);
+            }
+
             var (hours, open) = HoursOf(entry.TeamKey);
             if (!open)
             {
@@ -83,10 +90,11 @@ public sealed class StaleLeadScan(ICrmStore store, TimeProvider clock, CrmSettin
         stale.Sort((left, right) => left.StaleSince.CompareTo(right.StaleSince) is var order and not 0 ? order : string.CompareOrdinal(left.Entry.LeadNumber, right.Entry.LeadNumber));
         return new StaleScanPlan(
             stale,
-            discipline.StaleMarks().ToDictionary(mark => mark.LeadNumber, StringComparer.Ordinal),
+            marks,
             session.People.AllUsers().ToDictionary(user => user.Key, StringComparer.Ordinal),
             session.People.AllTeams().ToDictionary(team => team.Key, StringComparer.Ordinal),
             rulebook,
+            current,
             candidates.Count);
     }
 
@@ -151,10 +159,9 @@ public sealed class StaleLeadScan(ICrmStore store, TimeProvider clock, CrmSettin
     }
 
     /// <summary>Marks of episodes that ended (a follow-up, a new owner, closed) are dropped; a lead only snoozed keeps its mark.</summary>
-    private async Task ForgetEndedEpisodesAsync(StaleScanPlan plan, IReadOnlyList<StaleLead> live, CancellationToken cancellationToken)
+    private async Task ForgetEndedEpisodesAsync(StaleScanPlan plan, CancellationToken cancellationToken)
     {
-        var stillStale = live.Select(lead => lead.Entry.LeadNumber).ToHashSet(StringComparer.Ordinal);
-        var unsure = plan.Marks.Values.Where(mark => !stillStale.Contains(mark.LeadNumber)).ToList();
+        var unsure = plan.Marks.Values.Where(mark => !plan.MarksStillCurrent.Contains(mark.LeadNumber)).ToList();
         foreach (var chunk in unsure.Chunk(MarksPerUnit))
         {
             await store.WriteAsync(session =>

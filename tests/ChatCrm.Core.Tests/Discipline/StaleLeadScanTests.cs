@@ -120,6 +120,23 @@ public sealed class StaleLeadScanTests : IDisposable
     }
 
     [Fact]
+    public async Task Moving_the_promise_on_without_a_follow_up_does_not_start_a_new_episode_for_the_manager()
+    {
+        var lead = await _desk.OwnedLeadAsync(CrmWorld.Alice, "王总");
+        _desk.At(11, 30, 10);
+        await _desk.StaleScan.RunAsync(default);
+        await _desk.Plan.HandleAsync(CrmWorld.As(CrmWorld.Alice), [lead], new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.FromHours(8)), default);
+
+        _desk.At(12, 1, 10); // promised for the 3rd: not stale, and the mark stays
+        await _desk.StaleScan.RunAsync(default);
+        _desk.At(12, 4, 10); // the promised day went by: stale again, same episode
+        await _desk.StaleScan.RunAsync(default);
+
+        Assert.Single(await _desk.NoticesAsync("wang", Notices.StaleLeadsManager));
+        Assert.Equal(2, (await _desk.NoticesAsync("alice", Notices.StaleLeadsOwner)).Count);
+    }
+
+    [Fact]
     public async Task Twelve_stale_leads_are_one_notice_showing_ten_and_counting_all()
     {
         for (var index = 0; index < 12; index++)
