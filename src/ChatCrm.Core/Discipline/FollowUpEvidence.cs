@@ -28,7 +28,7 @@ public sealed class FollowUpEvidence(ICrmStore store, TimeProvider clock, CrmSet
         }
 
         var now = clock.GetUtcNow();
-        var marked = await store.WriteAsync(session => Mark(session, now), cancellationToken);
+        var marked = await MarkAsync(now, cancellationToken);
         var listed = await store.WriteAsync(session => ListAtDayEnd(session, now), cancellationToken);
         return marked + listed == 0
             ? JobOutcome.Nothing
@@ -37,33 +37,46 @@ public sealed class FollowUpEvidence(ICrmStore store, TimeProvider clock, CrmSet
 
     public static string DayListKey(string teamKey) => "evidence-list:" + teamKey;
 
-    private int Mark(ICrmSession session, DateTimeOffset now)
+    /// <summary>Finds the marks in a read, then writes them and moves the cursor on in one short unit, unless another run moved it first.</summary>
+    private async Task<int> MarkAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var discipline = session.FollowUpDiscipline;
         var until = now - settings.CompleteWithin;
-        var earliest = until - TimeSpan.FromDays(1);
-        var after = discipline.Cursor(CursorName) is { } cursor && cursor > earliest ? cursor : earliest;
-        if (after >= until)
+        var (after, readUntil, found) = await store.ReadAsync(session =>
+        {
+            var discipline = session.FollowUpDiscipline;
+            var earliest = until - TimeSpan.FromDays(1);
+            var from = discipline.Cursor(CursorName) is { } cursor && cursor > earliest ? cursor : earliest;
+            if (from >= until)
+            {
+                return (from, from, new List<EvidenceMark>());
+            }
+
+            var logged = discipline.FollowUpsLogged(from, until, MaxFollowUpsPerRun);
+            var marks = logged
+                .Where(followUp => NeedsEvidence(followUp) && !IsCompleted(session, followUp))
+                .Select(followUp => new EvidenceMark(
+                    followUp.Id, followUp.LeadNumber, followUp.AuthorKey, session.Leads.Find(followUp.LeadNumber)?.TeamKey, followUp.At, followUp.Summary, now))
+                .ToList();
+            return (from, logged.Count == MaxFollowUpsPerRun ? logged[^1].At : until, marks);
+        }, cancellationToken);
+        if (after >= readUntil)
         {
             return 0;
         }
 
-        var logged = discipline.FollowUpsLogged(after, until, MaxFollowUpsPerRun);
-        var marked = 0;
-        foreach (var followUp in logged.Where(NeedsEvidence))
+        return await store.WriteAsync(session =>
         {
-            if (discipline.FindEvidenceMark(followUp.Id) is not null || IsCompleted(session, followUp))
+            var discipline = session.FollowUpDiscipline;
+            if (discipline.Cursor(CursorName) is { } moved && moved > after)
             {
-                continue;
+                return 0;
             }
 
-            var team = session.Leads.Find(followUp.LeadNumber)?.TeamKey;
-            discipline.SaveEvidenceMark(new EvidenceMark(followUp.Id, followUp.LeadNumber, followUp.AuthorKey, team, followUp.At, followUp.Summary, now));
-            marked++;
-        }
-
-        discipline.SaveCursor(CursorName, logged.Count == MaxFollowUpsPerRun ? logged[^1].At : until);
-        return marked;
+            var fresh = found.Where(mark => discipline.FindEvidenceMark(mark.FollowUpId) is null).ToList();
+            fresh.ForEach(discipline.SaveEvidenceMark);
+            discipline.SaveCursor(CursorName, readUntil);
+            return fresh.Count;
+        }, cancellationToken);
     }
 
     private bool NeedsEvidence(FollowUp followUp) =>
