@@ -24,6 +24,7 @@ public sealed class StaleLeadScan(ICrmStore store, TimeProvider clock, CrmSettin
     private const int MarksPerUnit = 200;
     private const int OwnersPerUnit = 20;
     private const int ReturnsPerUnit = 50;
+    private const int UnitsInFlight = 2;
 
     // When an owner got a never-followed-up lead, found in its audit trail once and kept.
     private readonly ConcurrentDictionary<(string Lead, string Owner), DateTimeOffset> _ownedSince = new();
@@ -123,39 +124,60 @@ public sealed class StaleLeadScan(ICrmStore store, TimeProvider clock, CrmSettin
 
     private async Task<int> TellManagersAsync(StaleScanPlan plan, IReadOnlyList<StaleLead> live, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var told = 0;
         var due = live
             .Where(lead => lead.ManagerDueAt <= now)
             .Where(lead => !(plan.Marks.TryGetValue(lead.Entry.LeadNumber, out var mark) && mark.IsEpisodeOf(lead.Entry.OwnerKey, lead.Entry.LastActivityAt)))
             .Select(lead => (Lead: lead, Team: lead.Entry.TeamKey is { } key && plan.Teams.TryGetValue(key, out var team) ? team : null))
             .Where(pair => pair.Team is not null && pair.Team.ManagerKey != pair.Lead.Entry.OwnerKey)
             .GroupBy(pair => (pair.Team!.ManagerKey, pair.Team.Key));
+        var units = new List<Func<ICrmSession, int>>();
         foreach (var team in due)
         {
             var leads = team.Select(pair => pair.Lead).ToList();
             var first = true;
             foreach (var chunk in leads.Chunk(MarksPerUnit))
             {
-                var withNotice = first;
-                told += await store.WriteAsync(session => StaleLeadMoves.TellManager(session, team.Key.ManagerKey, team.Key.Key, chunk, withNotice ? leads.Count : 0, now), cancellationToken);
+                var total = first ? leads.Count : 0;
+                units.Add(session => StaleLeadMoves.TellManager(session, team.Key.ManagerKey, team.Key.Key, chunk, total, now));
                 first = false;
             }
         }
 
-        return told;
+        return await RunUnitsAsync(units, cancellationToken);
     }
 
     private async Task<int> RemindOwnersAsync(StaleScanPlan plan, IReadOnlyList<StaleLead> live, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var owners = live.GroupBy(lead => lead.Entry.OwnerKey).Select(group => (Owner: group.Key, Leads: (IReadOnlyList<StaleLead>)[.. group])).ToList();
-        var reminded = 0;
-        foreach (var chunk in owners.Chunk(OwnersPerUnit))
+        var units = owners.Chunk(OwnersPerUnit).Select(chunk => (Func<ICrmSession, int>)(session => chunk.Count(owner =>
+            StaleLeadMoves.RemindOwner(session, owner.Owner, owner.Leads, LocalToday(plan, owner.Owner, owner.Leads[0], now), now))));
+        return await RunUnitsAsync([.. units], cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the units in order with two in flight: the writer may commit two together (sharing a
+    /// commit and its flush), while chat turns still get in between every pair.
+    /// </summary>
+    private async Task<int> RunUnitsAsync(IReadOnlyList<Func<ICrmSession, int>> units, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        var inFlight = new Queue<Task<int>>();
+        foreach (var unit in units)
         {
-            reminded += await store.WriteAsync(session => chunk.Count(owner =>
-                StaleLeadMoves.RemindOwner(session, owner.Owner, owner.Leads, LocalToday(plan, owner.Owner, owner.Leads[0], now), now)), cancellationToken);
+            if (inFlight.Count == UnitsInFlight)
+            {
+                done += await inFlight.Dequeue();
+            }
+
+            inFlight.Enqueue(store.WriteAsync(unit, cancellationToken));
         }
 
-        return reminded;
+        while (inFlight.Count > 0)
+        {
+            done += await inFlight.Dequeue();
+        }
+
+        return done;
     }
 
     /// <summary>Marks of episodes that ended (a follow-up, a new owner, closed) are dropped; a lead only snoozed keeps its mark.</summary>
