@@ -28,6 +28,7 @@ public static class ChannelSetup
         services.AddSingleton<Inbound.InboundSignal>();
         services.AddSingleton<ReminderReplies>();
         services.AddSingleton<QuietHoursReplies>();
+        services.AddSingleton<DisciplineReplies>();
         return services;
     }
 }

@@ -215,3 +215,12 @@ public sealed record SetQuietHoursIntent(Core.Preferences.QuietHours? Hours, str
 {
     public override string Name => "set_quiet_hours";
 }
+
+/// <summary>
+/// Set when to follow up next on the listed leads, <see cref="Days"/> days from today (the
+/// buttons of the next-step prompt and of the stale-lead list; no sentence or command makes it).
+/// </summary>
+public sealed record PlanFollowUpIntent(IReadOnlyList<string> LeadNumbers, int Days) : Intent
+{
+    public override string Name => "plan_followup";
+}

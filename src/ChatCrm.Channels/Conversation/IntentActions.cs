@@ -4,6 +4,7 @@ using ChatCrm.Core.Access;
 using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
+using ChatCrm.Core.Discipline;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
@@ -45,7 +46,9 @@ public sealed class IntentActions(
     ListReminders listReminders,
     ManageQuietHours quietHours,
     ReminderReplies reminderReplies,
-    QuietHoursReplies quietHoursReplies)
+    QuietHoursReplies quietHoursReplies,
+    PlanNextFollowUp planNextFollowUp,
+    DisciplineReplies disciplineReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -114,6 +117,12 @@ public sealed class IntentActions(
                 return Outcome(await intakeSources.RotateSecretAsync(actor, r.Key, cancellationToken), intent, language, rotated => intakeReplies.Secret(rotated, rotated: true, language));
             case SwitchIntakeSourceIntent s:
                 return Outcome(await intakeSources.SwitchAsync(actor, s.Key, s.On, cancellationToken), intent, language, switched => intakeReplies.Switched(switched, language));
+            case PlanFollowUpIntent p:
+                var plannedAt = PlannedDay(p.Days, localNow);
+                var planned = plannedAt is null
+                    ? Result<NextFollowUpsPlanned>.Failure(new InvalidValue("days", p.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    : await planNextFollowUp.HandleAsync(actor, p.LeadNumbers, plannedAt.Value, cancellationToken);
+                return Outcome(planned, intent, language, done => disciplineReplies.Planned(done, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             case CompleteReminderIntent c:
@@ -138,6 +147,10 @@ public sealed class IntentActions(
     internal static DateTimeOffset? At(LocalMoment? moment, DateTimeOffset localNow, TimeOnly? timeWhenOnlyADay) =>
         moment is null ? null
         : new DateTimeOffset(moment.Date.ToDateTime(moment.Time ?? timeWhenOnlyADay ?? TimeOnly.MinValue), localNow.Offset);
+
+    /// <summary>The start of the day <paramref name="days"/> days from the sender's today, as a typed date is kept; null when out of range.</summary>
+    internal static DateTimeOffset? PlannedDay(int days, DateTimeOffset localNow) =>
+        days is < 0 or > 366 ? null : new DateTimeOffset(DateOnly.FromDateTime(localNow.DateTime).AddDays(days).ToDateTime(TimeOnly.MinValue), localNow.Offset);
 
     private TurnOutcome LeadChanged(Result<LeadChange> result, string action, Intent intent, string language) =>
         Outcome(result, intent, language, change => replies.LeadChanged(change, action, language));

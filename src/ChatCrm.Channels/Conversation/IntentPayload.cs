@@ -56,6 +56,7 @@ public static class IntentPayload
             case CompleteReminderIntent c: Put("reminder", c.ReminderRef); break;
             case SnoozeReminderIntent s: Put("reminder", s.ReminderRef); Put("snooze", s.Length is { } length ? ReminderWords.Write(length) : null); break;
             case SetQuietHoursIntent q: Put("quiet", q.Hours is { } hours ? ReminderWords.Write(hours) : null); Put("given", q.Given); break;
+            case PlanFollowUpIntent p: Put("leads", string.Join(',', p.LeadNumbers)); Put("days", p.Days); break;
         }
 
         return payload;
@@ -97,6 +98,9 @@ public static class IntentPayload
                 "add_intake_source" => new AddIntakeSourceIntent(Get("key"), Get("channel"), Get("team")),
                 "rotate_intake_secret" => new RotateIntakeSecretIntent(Get("key")),
                 "switch_intake_source" => new SwitchIntakeSourceIntent(Get("key"), Get("on") == "true"),
+                "plan_followup" => new PlanFollowUpIntent(
+                    (Get("leads") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    int.Parse(Get("days") ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture)),
                 "help" => new HelpIntent(),
                 "undo" => new UndoIntent(),
                 "complete_reminder" => new CompleteReminderIntent(Get("reminder")),

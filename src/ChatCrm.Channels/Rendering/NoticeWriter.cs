@@ -116,6 +116,8 @@ public sealed class NoticeWriter(CrmSettings settings)
                     "⚠️ {0}发送失败({1}):{2}\n请检查{0}应用的配置(可信 IP、Secret、AgentId、可见范围),修好后发送 /outbox 重发未送达的消息。",
                     "⚠️ Sending through {0} failed ({1}): {2}\nCheck the {0} app's settings (trusted IPs, secret, agent id, visible range), then send /outbox to resend what was not delivered.",
                     platform, Arg("code"), Arg("message")));
+            case Notices.StaleLeadsOwner or Notices.StaleLeadsManager or Notices.StaleLeadsReturned or Notices.NextStepMissing or Notices.EvidenceDayList:
+                return new DisciplineNotices(settings).Write(notice, language) ?? ChatReply.Plain(notice.Kind);
             default:
                 return ChatReply.Plain(notice.Kind);
         }

@@ -226,6 +226,7 @@ public sealed class ReplyWriter(CrmSettings settings)
         AuditActions.LogFollowUp => Say.In(language, "跟进记录", "follow-up"),
         AuditActions.SetReminder => Say.In(language, "提醒", "reminder"),
         AuditActions.LinkChat => Say.In(language, "聊天关联", "chat link"),
+        AuditActions.PlanFollowUp => Say.In(language, "下次跟进日期", "next follow-up date"),
         _ => action,
     };
 }

@@ -31,4 +31,5 @@ public static class AuditActions
     public const string CompleteReminder = "reminder.done";
     public const string SnoozeReminder = "reminder.snooze";
     public const string SetQuietHours = "user.quiet_hours";
+    public const string PlanFollowUp = "lead.plan_followup";
 }

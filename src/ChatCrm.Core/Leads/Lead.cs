@@ -257,6 +257,18 @@ public sealed class Lead
         Touch(now);
     }
 
+    /// <summary>Sets when to follow up next without a contact now: a plan made after the follow-up, or moved.</summary>
+    public CrmError? PlanNextFollowUp(DateTimeOffset at, DateTimeOffset now)
+    {
+        if (NextFollowUpAt == at)
+        {
+            return new NoChange(Number);
+        }
+
+        NextFollowUpAt = at;
+        return Touch(now);
+    }
+
     private CrmError? Touch(DateTimeOffset now)
     {
         UpdatedAt = now;

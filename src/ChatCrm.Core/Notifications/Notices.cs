@@ -18,6 +18,11 @@ public static class Notices
     public const string IntegrationFailing = "integration.failing";
     public const string AssignmentEscalated = "assignment.escalated";
     public const string LeadTouched = "lead.touched";
+    public const string StaleLeadsOwner = "stale.owner";
+    public const string StaleLeadsManager = "stale.manager";
+    public const string StaleLeadsReturned = "stale.returned";
+    public const string NextStepMissing = "followup.next_step";
+    public const string EvidenceDayList = "followup.evidence";
 
     /// <summary>A touch's note is cut to this many characters in the notice; the whole note stays in the intake record.</summary>
     public const int LongestTouchNote = 200;
@@ -79,6 +84,26 @@ public static class Notices
     /// other kind, known or not, waits for the quiet hours to end.
     /// </summary>
     public static bool IsUrgent(string kind) => kind is ReminderDue or IntegrationFailing;
+
+    /// <summary>An owner's stale leads of the day, most stale first: <paramref name="shown"/> of <paramref name="total"/>.</summary>
+    public static Guid StaleLeadsOfOwner(ICrmSession session, string ownerKey, IReadOnlyList<Discipline.NoticeLeadLine> shown, int total, DateTimeOffset now) =>
+        Send(session, ownerKey, StaleLeadsOwner, now, ("count", total.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("leads", Discipline.NoticeLeadLine.Encode(shown)));
+
+    /// <summary>Leads of the manager's team stale for longer than the team allows, told once per stale episode.</summary>
+    public static Guid StaleLeadsOfTeam(ICrmSession session, string managerKey, string teamKey, IReadOnlyList<Discipline.NoticeLeadLine> shown, int total, DateTimeOffset now) =>
+        Send(session, managerKey, StaleLeadsManager, now, ("team", teamKey), ("count", total.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("leads", Discipline.NoticeLeadLine.Encode(shown)));
+
+    /// <param name="role">"owner" when the reader lost the leads, "manager" when their team's pool got them.</param>
+    public static Guid StaleLeadsWereReturned(ICrmSession session, string recipientKey, string role, IReadOnlyList<Discipline.NoticeLeadLine> shown, int total, DateTimeOffset now) =>
+        Send(session, recipientKey, StaleLeadsReturned, now, ("role", role), ("count", total.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("leads", Discipline.NoticeLeadLine.Encode(shown)));
+
+    /// <summary>Follow-ups the salesperson logged without saying when to follow up next.</summary>
+    public static Guid NextStepIsMissing(ICrmSession session, string salespersonKey, IReadOnlyList<Discipline.NoticeLeadLine> leads, DateTimeOffset now) =>
+        Send(session, salespersonKey, NextStepMissing, now, ("count", leads.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("leads", Discipline.NoticeLeadLine.Encode(leads)));
+
+    /// <summary>The day's calls and visits logged with too short a note, for the team's manager.</summary>
+    public static Guid EvidenceIsMissing(ICrmSession session, string managerKey, string teamKey, IReadOnlyList<Discipline.NoticeLeadLine> shown, int total, DateTimeOffset now) =>
+        Send(session, managerKey, EvidenceDayList, now, ("team", teamKey), ("count", total.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("leads", Discipline.NoticeLeadLine.Encode(shown)));
 
     private static Guid Send(ICrmSession session, string recipientKey, string kind, DateTimeOffset now, params (string Key, string Value)[] args)
     {

@@ -30,6 +30,8 @@ public interface ICrmSession
 
     IUserPreferences Preferences { get; }
 
+    global::ChatCrm.Core.Discipline.IFollowUpDiscipline FollowUpDiscipline { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

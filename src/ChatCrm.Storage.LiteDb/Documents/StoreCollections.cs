@@ -39,6 +39,9 @@ internal sealed class StoreCollections
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
         Preferences = database.GetCollection("user_preferences");
+        StaleMarks = database.GetCollection("stale_marks");
+        DisciplineState = database.GetCollection("discipline_state");
+        EvidenceMarks = database.GetCollection("evidence_marks");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -86,6 +89,12 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Preferences { get; }
 
+    public ILiteCollection<BsonDocument> StaleMarks { get; }
+
+    public ILiteCollection<BsonDocument> DisciplineState { get; }
+
+    public ILiteCollection<BsonDocument> EvidenceMarks { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -112,5 +121,16 @@ internal sealed class StoreCollections
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);
         Outbox.EnsureIndex(OutboxDocuments.DeadLetterCreatedAt, "$." + OutboxDocuments.DeadLetterCreatedAt);
         Reminders.EnsureIndex(ReminderDocuments.ShortId, ReminderDocuments.ShortIdExpression);
+
+        FollowUps.EnsureIndex(FollowUpDocuments.At, "$." + FollowUpDocuments.At);
+        EvidenceMarks.EnsureIndex(Discipline.FollowUpDisciplineDocuments.Unlisted, "$." + Discipline.FollowUpDisciplineDocuments.Unlisted);
+
+        // Both, not short-circuited: a store made before the keys existed gets them on its leads once.
+        var idleCreated = Leads.EnsureIndex(OwnedLeadKeys.IdleKey, "$." + OwnedLeadKeys.IdleKey);
+        var promiseCreated = Leads.EnsureIndex(OwnedLeadKeys.PromiseKey, "$." + OwnedLeadKeys.PromiseKey);
+        if (idleCreated || promiseCreated)
+        {
+            OwnedLeadKeys.Backfill(Leads);
+        }
     }
 }

@@ -73,6 +73,7 @@ internal static class LeadDocuments
         document[OpenNextFollowUpAt] = lead.IsClosed ? BsonValue.Null : BsonFields.Ticks(lead.NextFollowUpAt);
         document[OwnerByState] = ByState(lead.IsClosed, lead.OwnerKey);
         document[TeamByState] = ByState(lead.IsClosed, lead.TeamKey);
+        OwnedLeadKeys.Write(document);
         return document;
     }
 

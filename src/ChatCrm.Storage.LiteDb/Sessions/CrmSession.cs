@@ -41,6 +41,7 @@ internal sealed class CrmSession : ICrmSession
         AssignmentRules = new AssignmentRuleRepository(scope, collections.AssignmentRules, collections.AssignmentTurns);
         Intake = new IntakeRepository(scope, collections, protector);
         Preferences = new UserPreferenceRepository(scope, collections.Preferences);
+        FollowUpDiscipline = new Discipline.FollowUpDisciplineRepository(scope, collections);
     }
 
     public ILeadRepository Leads { get; }
@@ -69,6 +70,7 @@ internal sealed class CrmSession : ICrmSession
     public IIntakeRepository Intake { get; }
 
     public IUserPreferences Preferences { get; }
+    public ChatCrm.Core.Discipline.IFollowUpDiscipline FollowUpDiscipline { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

@@ -26,6 +26,7 @@ public static class BenchCommand
             return 0;
         });
         command.Subcommands.Add(IntakeCommand());
+        command.Subcommands.Add(StaleCommand());
         return command;
     }
 
@@ -39,6 +40,20 @@ public static class BenchCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             await IntakeBench.RunAsync(result.GetValue(leads), result.GetValue(requests), result.GetValue(concurrency), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    // `bench stale`: the stale-lead scan on a store holding a million leads, with chat turns going on.
+    private static Command StaleCommand()
+    {
+        var leads = new Option<int>("--leads") { Description = "Leads in the store", DefaultValueFactory = _ => 1_000_000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Chat turns in flight during the scan", DefaultValueFactory = _ => 8 };
+        var command = new Command("stale", "Measure the stale-lead scan, and chat turns while it runs") { leads, concurrency };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await StaleBench.RunAsync(result.GetValue(leads), result.GetValue(concurrency), cancellationToken);
             return 0;
         });
         return command;

@@ -83,6 +83,7 @@ public static class ChatCrmHost
         builder.Services.AddHostedService<NoticeRouter>();
         builder.Services.AddHostedService<InboundProcessor>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.AddFollowUpDiscipline();
         return builder;
     }
 }
