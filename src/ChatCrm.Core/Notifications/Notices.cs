@@ -18,6 +18,9 @@ public static class Notices
     public const string IntegrationFailing = "integration.failing";
     public const string AssignmentEscalated = "assignment.escalated";
     public const string LeadTouched = "lead.touched";
+    public const string ManagerDigest = "manager.digest";
+    public const string IntegrationDown = "integration.down";
+    public const string IntegrationRecovered = "integration.recovered";
 
     /// <summary>A touch's note is cut to this many characters in the notice; the whole note stays in the intake record.</summary>
     public const int LongestTouchNote = 200;

@@ -28,6 +28,10 @@ public interface ICrmSession
     IAssignmentRules AssignmentRules { get; }
     IIntakeRepository Intake { get; }
 
+    IManagerDigests ManagerDigests { get; }
+
+    IIntegrationHealthLog IntegrationHealth { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

@@ -38,6 +38,8 @@ internal sealed class StoreCollections
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
+        ManagerDigests = database.GetCollection("manager_digests");
+        IntegrationHealth = database.GetCollection("integration_health");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -83,6 +85,10 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Sequences { get; }
 
+    public ILiteCollection<BsonDocument> ManagerDigests { get; }
+
+    public ILiteCollection<BsonDocument> IntegrationHealth { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -108,5 +114,6 @@ internal sealed class StoreCollections
         Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);
         Outbox.EnsureIndex(OutboxDocuments.DeadLetterCreatedAt, "$." + OutboxDocuments.DeadLetterCreatedAt);
+        FollowUps.EnsureIndex(FollowUpDocuments.At, "$." + FollowUpDocuments.At);
     }
 }

@@ -1,0 +1,15 @@
+using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Leads;
+
+namespace ChatCrm.Core.Digest;
+
+/// <summary>A sent digest with the leads and follow-ups behind its numbers, as they are now (a lead deleted since is left out).</summary>
+public sealed record DigestReport(
+    ManagerDigest Digest,
+    IReadOnlyList<Lead> NewYesterday,
+    IReadOnlyList<Lead> NewDayBefore,
+    IReadOnlyList<DigestFollowUp> FollowUpsYesterday,
+    IReadOnlyList<Lead> Stale);
+
+/// <summary>A follow-up on the report, with its lead's name and its author's.</summary>
+public sealed record DigestFollowUp(FollowUp FollowUp, string LeadName, string AuthorName);
