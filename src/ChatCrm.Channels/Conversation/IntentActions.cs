@@ -5,6 +5,7 @@ using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Health;
 using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
@@ -38,7 +39,9 @@ public sealed class IntentActions(
     ManageIntakeSources intakeSources,
     ReplyWriter replies,
     AssignmentReplies assignmentReplies,
-    IntakeSourceReplies intakeReplies)
+    IntakeSourceReplies intakeReplies,
+    ShowIntegrationHealth integrationHealth,
+    HealthReplies healthReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -107,6 +110,8 @@ public sealed class IntentActions(
                 return Outcome(await intakeSources.RotateSecretAsync(actor, r.Key, cancellationToken), intent, language, rotated => intakeReplies.Secret(rotated, rotated: true, language));
             case SwitchIntakeSourceIntent s:
                 return Outcome(await intakeSources.SwitchAsync(actor, s.Key, s.On, cancellationToken), intent, language, switched => intakeReplies.Switched(switched, language));
+            case IntegrationHealthIntent:
+                return Outcome(await integrationHealth.HandleAsync(actor, cancellationToken), intent, language, states => healthReplies.States(states, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             default:

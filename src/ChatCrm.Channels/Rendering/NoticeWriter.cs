@@ -110,6 +110,12 @@ public sealed class NoticeWriter(CrmSettings settings)
                     "⚠️ {0}发送失败({1}):{2}\n请检查{0}应用的配置(可信 IP、Secret、AgentId、可见范围),修好后发送 /outbox 重发未送达的消息。",
                     "⚠️ Sending through {0} failed ({1}): {2}\nCheck the {0} app's settings (trusted IPs, secret, agent id, visible range), then send /outbox to resend what was not delivered.",
                     platform, Arg("code"), Arg("message")));
+            case Notices.ManagerDigest:
+                return DigestCards.Digest(notice, language);
+            case Notices.IntegrationDown:
+                return new HealthReplies(settings).Down(notice, language);
+            case Notices.IntegrationRecovered:
+                return new HealthReplies(settings).Recovered(notice, language);
             default:
                 return ChatReply.Plain(notice.Kind);
         }

@@ -27,6 +27,7 @@ public sealed class ShowDigestReport(ICrmStore store)
                     session.Leads.Find(followUp.LeadNumber)?.Name ?? string.Empty,
                     session.People.FindUser(followUp.AuthorKey)?.DisplayName ?? followUp.AuthorKey))
                 .ToList();
-            return new DigestReport(digest, Leads(digest.NewYesterday), Leads(digest.NewDayBefore), followUps, Leads(digest.Stale));
+            var language = digest.RecipientKeys.Select(session.People.FindUser).OfType<Access.User>().FirstOrDefault()?.Language ?? "zh";
+            return new DigestReport(digest, language, Leads(digest.NewYesterday), Leads(digest.NewDayBefore), followUps, Leads(digest.Stale));
         }, cancellationToken);
 }

@@ -25,6 +25,11 @@ public sealed class CheckIntegrations(ICrmStore store, TimeProvider clock, IEnum
         foreach (var check in checks)
         {
             var result = await RunCheckAsync(check, cancellationToken);
+            if (!result.Configured)
+            {
+                continue;
+            }
+
             if (!result.Healthy)
             {
                 failing.Add(check.Name);

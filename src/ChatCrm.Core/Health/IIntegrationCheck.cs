@@ -14,9 +14,12 @@ public interface IIntegrationCheck
 }
 
 /// <summary>What a check found; <see cref="Error"/> says what failed, in words an admin can act on, with no secret in it.</summary>
-public sealed record CheckResult(bool Healthy, string? Error)
+/// <param name="Configured">False when the integration is switched off here: nothing is checked or recorded.</param>
+public sealed record CheckResult(bool Healthy, string? Error, bool Configured = true)
 {
     public static CheckResult Ok { get; } = new(true, null);
+
+    public static CheckResult NotConfigured { get; } = new(true, null, Configured: false);
 
     public static CheckResult Failed(string error) => new(false, error);
 }

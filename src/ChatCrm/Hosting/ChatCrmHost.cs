@@ -47,6 +47,7 @@ public static class ChatCrmHost
 
         app.MapSidebar();
         app.MapIntake();
+        app.MapDigestReports();
 
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
@@ -83,6 +84,7 @@ public static class ChatCrmHost
         builder.Services.AddHostedService<NoticeRouter>();
         builder.Services.AddHostedService<InboundProcessor>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.AddDigestAndHealth();
         return builder;
     }
 }
