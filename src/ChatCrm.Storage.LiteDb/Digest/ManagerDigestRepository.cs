@@ -29,7 +29,7 @@ internal sealed class ManagerDigestRepository(SessionScope scope, StoreCollectio
 
     public DigestSample CreatedIn(string teamKey, DateTimeOffset from, DateTimeOffset to, int keep) =>
         scope.Read(() => Sample(
-            collections.Leads.Find(Range(LeadDocuments.CreatedAt, from.UtcTicks, to.UtcTicks - 1)),
+            collections.Leads.Find(CreatedBetween(from, to)),
             document => document[LeadDocuments.TeamKey] == teamKey,
             keep));
 
@@ -37,7 +37,7 @@ internal sealed class ManagerDigestRepository(SessionScope scope, StoreCollectio
         authorKeys.Count == 0
             ? DigestSample.None
             : scope.Read(() => Sample(
-                collections.FollowUps.Find(Range(FollowUpDocuments.At, from.UtcTicks, to.UtcTicks - 1)),
+                collections.FollowUps.Find(FollowUpsBetween(from, to)),
                 document => authorKeys.Contains(document["AuthorKey"].AsString),
                 keep));
 
@@ -46,13 +46,24 @@ internal sealed class ManagerDigestRepository(SessionScope scope, StoreCollectio
         {
             var team = LeadDocuments.ByState(closed: false, teamKey);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var candidates = collections.Leads.Find(Range(LeadDocuments.OpenLastActivityAt, long.MinValue, lastActivityBefore.UtcTicks - 1))
-                .Concat(collections.Leads.Find(Range(LeadDocuments.OpenNextFollowUpAt, long.MinValue, followUpDueBefore.UtcTicks - 1)));
+            var candidates = collections.Leads.Find(OpenQuietBefore(lastActivityBefore)).Concat(collections.Leads.Find(OpenDueBefore(followUpDueBefore)));
             return Sample(
                 candidates,
                 document => document[LeadDocuments.TeamByState] == team && !document[LeadDocuments.OwnerKey].IsNull && seen.Add(document["_id"].AsString),
                 keep);
         });
+
+    /// <summary>Leads created in [from, to): a walk of the CreatedAt index.</summary>
+    internal static BsonExpression CreatedBetween(DateTimeOffset from, DateTimeOffset to) => Range(LeadDocuments.CreatedAt, from.UtcTicks, to.UtcTicks - 1);
+
+    /// <summary>Follow-ups made in [from, to): a walk of the follow-ups' At index.</summary>
+    internal static BsonExpression FollowUpsBetween(DateTimeOffset from, DateTimeOffset to) => Range(FollowUpDocuments.At, from.UtcTicks, to.UtcTicks - 1);
+
+    /// <summary>Open leads last active before the moment: a walk of OpenLastActivityAt, which closed leads are not in.</summary>
+    internal static BsonExpression OpenQuietBefore(DateTimeOffset before) => Range(LeadDocuments.OpenLastActivityAt, long.MinValue, before.UtcTicks - 1);
+
+    /// <summary>Open leads whose next follow-up is before the moment: a walk of OpenNextFollowUpAt.</summary>
+    internal static BsonExpression OpenDueBefore(DateTimeOffset before) => Range(LeadDocuments.OpenNextFollowUpAt, long.MinValue, before.UtcTicks - 1);
 
     // BETWEEN with numeric bounds: LiteDB walks the index over the range and skips null keys.
     private static BsonExpression Range(string field, long from, long to) =>
