@@ -59,4 +59,13 @@ public sealed class DigestNoticeTests
             ("text_notice", Report, "查看完整报告"),
             (card["card_type"]!.GetValue<string>(), card["card_action"]!["url"]!.GetValue<string>(), card["jump_list"]![0]!["title"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public void WeCom_shows_facts_too_long_for_the_card_list_whole_in_the_quote_area()
+    {
+        var message = WeComMessageWriter.Write(Card("zh"), "cc_1");
+
+        var quote = message["template_card"]!["quote_area"]!["quote_text"]!.GetValue<string>();
+        Assert.Contains("响应最快:Bob 10 分钟(2 条) · Alice 1 小时 35 分钟(4 条)", quote, StringComparison.Ordinal);
+    }
 }

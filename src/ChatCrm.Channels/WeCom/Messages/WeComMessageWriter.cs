@@ -111,6 +111,16 @@ public static class WeComMessageWriter
                 .Select(fact => (JsonNode)new JsonObject { ["keyname"] = Cut(fact.Label, 5), ["value"] = Cut(fact.Value, 26) }).ToArray());
         }
 
+        // The list cuts values at 26 characters; a fact longer than that is shown whole in the quote area.
+        if (reply.Facts.Any(fact => new StringInfo(fact.Value).LengthInTextElements > 26))
+        {
+            card["quote_area"] = new JsonObject
+            {
+                ["type"] = 0,
+                ["quote_text"] = CutBytes(string.Join('\n', reply.Facts.Select(fact => $"{fact.Label}:{fact.Value}")), MaxTextBytes / 2),
+            };
+        }
+
         card["jump_list"] = new JsonArray(links.Take(MaxJumps)
             .Select(link => (JsonNode)new JsonObject { ["type"] = 1, ["title"] = Cut(link.Title, 13), ["url"] = link.Url }).ToArray());
         return new JsonObject
