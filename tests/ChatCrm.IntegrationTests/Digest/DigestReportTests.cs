@@ -88,6 +88,14 @@ public sealed class DigestReportTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.OK], answers.Select(answer => answer.StatusCode));
     }
 
+    [Fact]
+    public async Task A_good_link_to_a_day_without_a_digest_gets_404()
+    {
+        var link = _app.Services.GetRequiredService<DigestReportLinks>().For("east", new DateOnly(2026, 11, 10), _app.Clock.GetUtcNow().AddDays(1));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync(new Uri(link).PathAndQuery)).StatusCode);
+    }
+
     private async Task<ChatReply> DigestCardAsync() =>
         Assert.Single(await _app.InboxAsync("wang"), reply => reply.Text.StartsWith("📊", StringComparison.Ordinal));
 
