@@ -173,6 +173,12 @@ public sealed record SwitchIntakeSourceIntent(string? Key, bool On) : Intent
     public override string Name => "switch_intake_source";
 }
 
+/// <summary>An admin asks how each integration is doing: healthy or failing, since when, the last error (/admin health).</summary>
+public sealed record IntegrationHealthIntent : Intent
+{
+    public override string Name => "integration_health";
+}
+
 /// <summary>Undo the last change this person made in this conversation ("撤销", "undo").</summary>
 public sealed record UndoIntent : Intent
 {

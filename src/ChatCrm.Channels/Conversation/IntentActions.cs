@@ -6,6 +6,7 @@ using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Discipline;
 using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Health;
 using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
@@ -48,7 +49,9 @@ public sealed class IntentActions(
     ReminderReplies reminderReplies,
     QuietHoursReplies quietHoursReplies,
     PlanNextFollowUp planNextFollowUp,
-    DisciplineReplies disciplineReplies)
+    DisciplineReplies disciplineReplies,
+    ShowIntegrationHealth integrationHealth,
+    HealthReplies healthReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -123,6 +126,8 @@ public sealed class IntentActions(
                     ? Result<NextFollowUpsPlanned>.Failure(new InvalidValue("days", p.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                     : await planNextFollowUp.HandleAsync(actor, p.LeadNumbers, plannedAt.Value, cancellationToken);
                 return Outcome(planned, intent, language, done => disciplineReplies.Planned(done, language));
+            case IntegrationHealthIntent:
+                return Outcome(await integrationHealth.HandleAsync(actor, cancellationToken), intent, language, states => healthReplies.States(states, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             case CompleteReminderIntent c:

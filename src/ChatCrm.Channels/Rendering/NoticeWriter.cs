@@ -118,6 +118,12 @@ public sealed class NoticeWriter(CrmSettings settings)
                     platform, Arg("code"), Arg("message")));
             case Notices.StaleLeadsOwner or Notices.StaleLeadsManager or Notices.StaleLeadsReturned or Notices.NextStepMissing or Notices.EvidenceDayList:
                 return new DisciplineNotices(settings).Write(notice, language) ?? ChatReply.Plain(notice.Kind);
+            case Notices.ManagerDigest:
+                return DigestCards.Digest(notice, language);
+            case Notices.IntegrationDown:
+                return new HealthReplies(settings).Down(notice, language);
+            case Notices.IntegrationRecovered:
+                return new HealthReplies(settings).Recovered(notice, language);
             default:
                 return ChatReply.Plain(notice.Kind);
         }

@@ -23,6 +23,9 @@ public static class Notices
     public const string StaleLeadsReturned = "stale.returned";
     public const string NextStepMissing = "followup.next_step";
     public const string EvidenceDayList = "followup.evidence";
+    public const string ManagerDigest = "manager.digest";
+    public const string IntegrationDown = "integration.down";
+    public const string IntegrationRecovered = "integration.recovered";
 
     /// <summary>A touch's note is cut to this many characters in the notice; the whole note stays in the intake record.</summary>
     public const int LongestTouchNote = 200;

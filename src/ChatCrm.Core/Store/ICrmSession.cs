@@ -32,6 +32,10 @@ public interface ICrmSession
 
     global::ChatCrm.Core.Discipline.IFollowUpDiscipline FollowUpDiscipline { get; }
 
+    IManagerDigests ManagerDigests { get; }
+
+    IIntegrationHealthLog IntegrationHealth { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

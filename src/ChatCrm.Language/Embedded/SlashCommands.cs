@@ -127,6 +127,7 @@ internal static partial class SlashCommands
             ("source", "secret") => new RotateIntakeSecretIntent(Word(2)),
             ("source", "off") => new SwitchIntakeSourceIntent(Word(2), On: false),
             ("source", "on") => new SwitchIntakeSourceIntent(Word(2), On: true),
+            ("health", null) => new IntegrationHealthIntent(),
             _ => new UnknownIntent(),
         };
     }

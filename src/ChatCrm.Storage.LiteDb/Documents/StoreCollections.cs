@@ -42,6 +42,8 @@ internal sealed class StoreCollections
         StaleMarks = database.GetCollection("stale_marks");
         DisciplineState = database.GetCollection("discipline_state");
         EvidenceMarks = database.GetCollection("evidence_marks");
+        ManagerDigests = database.GetCollection("manager_digests");
+        IntegrationHealth = database.GetCollection("integration_health");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -94,6 +96,10 @@ internal sealed class StoreCollections
     public ILiteCollection<BsonDocument> DisciplineState { get; }
 
     public ILiteCollection<BsonDocument> EvidenceMarks { get; }
+
+    public ILiteCollection<BsonDocument> ManagerDigests { get; }
+
+    public ILiteCollection<BsonDocument> IntegrationHealth { get; }
 
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()

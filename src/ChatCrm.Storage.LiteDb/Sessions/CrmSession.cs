@@ -4,8 +4,10 @@ using ChatCrm.Storage.LiteDb.Assignment;
 using ChatCrm.Storage.LiteDb.Audit;
 using ChatCrm.Storage.LiteDb.Contacts;
 using ChatCrm.Storage.LiteDb.Conversations;
+using ChatCrm.Storage.LiteDb.Digest;
 using ChatCrm.Storage.LiteDb.Documents;
 using ChatCrm.Storage.LiteDb.FollowUps;
+using ChatCrm.Storage.LiteDb.Health;
 using ChatCrm.Storage.LiteDb.Inbox;
 using ChatCrm.Storage.LiteDb.Intake;
 using ChatCrm.Storage.LiteDb.Leads;
@@ -42,6 +44,8 @@ internal sealed class CrmSession : ICrmSession
         Intake = new IntakeRepository(scope, collections, protector);
         Preferences = new UserPreferenceRepository(scope, collections.Preferences);
         FollowUpDiscipline = new Discipline.FollowUpDisciplineRepository(scope, collections);
+        ManagerDigests = new ManagerDigestRepository(scope, collections);
+        IntegrationHealth = new IntegrationHealthRepository(scope, collections.IntegrationHealth);
     }
 
     public ILeadRepository Leads { get; }
@@ -71,6 +75,9 @@ internal sealed class CrmSession : ICrmSession
 
     public IUserPreferences Preferences { get; }
     public ChatCrm.Core.Discipline.IFollowUpDiscipline FollowUpDiscipline { get; }
+    public IManagerDigests ManagerDigests { get; }
+
+    public IIntegrationHealthLog IntegrationHealth { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

@@ -79,6 +79,13 @@ public static class ChatCommand
 
             foreach (var action in reply.Actions)
             {
+                // A link opens a page; it is not a turn to send back.
+                if (ReplyLink.UrlOf(action) is { } url)
+                {
+                    Console.WriteLine($"    {action.Title}: {url}");
+                    continue;
+                }
+
                 shown.Add(action);
                 Console.WriteLine($"  [{shown.Count}] {action.Title}");
             }

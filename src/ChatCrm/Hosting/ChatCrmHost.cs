@@ -47,6 +47,7 @@ public static class ChatCrmHost
 
         app.MapSidebar();
         app.MapIntake();
+        app.MapDigestReports();
 
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
@@ -84,6 +85,7 @@ public static class ChatCrmHost
         builder.Services.AddHostedService<InboundProcessor>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.AddFollowUpDiscipline();
+        builder.AddDigestAndHealth();
         return builder;
     }
 }

@@ -26,6 +26,7 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RSA _rsa;
     private readonly string _root;
+    private int _tokenRequests;
 
     private BotFrameworkStandIn(WebApplication app, RSA rsa, string root)
     {
@@ -78,12 +79,25 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
                 },
             });
         });
+        BotFrameworkStandIn? standIn = null;
         app.MapPost("/botframework.com/oauth2/v2.0/token", () =>
-            Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = OutboundToken }));
+        {
+            Interlocked.Increment(ref standIn!._tokenRequests);
+            return standIn.RefuseTokens
+                ? Results.Json(new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret provided." }, statusCode: StatusCodes.Status401Unauthorized)
+                : Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = OutboundToken });
+        });
         await app.StartAsync();
         var root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        return new BotFrameworkStandIn(app, rsa, root);
+        standIn = new BotFrameworkStandIn(app, rsa, root);
+        return standIn;
     }
+
+    /// <summary>While set, the token endpoint refuses the app's secret (401 invalid_client), as Entra does after a secret expires.</summary>
+    public bool RefuseTokens { get; set; }
+
+    /// <summary>How many times the app asked for an outbound token.</summary>
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
     /// <summary>
     /// A channel token as the Bot Connector sends one: for <paramref name="serviceUrl"/>, an hour

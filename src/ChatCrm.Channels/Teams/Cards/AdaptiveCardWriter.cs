@@ -48,7 +48,7 @@ public static class AdaptiveCardWriter
         };
         if (reply.Actions.Count > 0)
         {
-            card["actions"] = new JsonArray(reply.Actions.Select(button => (JsonNode)(inDialog ? SubmitAction(button) : ExecuteAction(button))).ToArray());
+            card["actions"] = new JsonArray(reply.Actions.Select(button => (JsonNode)(ReplyLink.UrlOf(button) is { } url ? OpenUrlAction(button, url) : inDialog ? SubmitAction(button) : ExecuteAction(button))).ToArray());
         }
 
         // Teams draws cards narrow by default; full width keeps lead lists and long facts on fewer lines.
@@ -69,6 +69,13 @@ public static class AdaptiveCardWriter
         // Clients without Universal Actions send an Action.Submit's data back as a message value,
         // which TeamsTurns reads into the same ChatTurn.Action.
         ["fallback"] = SubmitAction(button),
+    };
+
+    private static JsonObject OpenUrlAction(ReplyAction button, string url) => new()
+    {
+        ["type"] = "Action.OpenUrl",
+        ["title"] = button.Title,
+        ["url"] = url,
     };
 
     private static JsonObject SubmitAction(ReplyAction button) => new()

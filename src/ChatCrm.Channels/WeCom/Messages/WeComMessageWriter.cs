@@ -21,14 +21,21 @@ public static class WeComMessageWriter
 
     public const int MaxFacts = 6;
 
+    /// <summary>A template card lists at most this many jump links.</summary>
+    public const int MaxJumps = 3;
+
     /// <summary>How long WeCom drops a message identical to one sent before (its maximum is 4 hours).</summary>
     public const int DuplicateCheckSeconds = 1800;
 
     public static JsonObject Write(ChatReply reply, string taskId)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var buttons = reply.Actions.Select(action => (action.Title, Key: WeComButtonKey.Write(action.Payload))).Where(button => button.Key is not null).Take(MaxButtons).ToList();
-        return buttons.Count == 0 ? Text(reply) : Card(reply, buttons!, taskId);
+        var buttons = reply.Actions.Where(action => ReplyLink.UrlOf(action) is null)
+            .Select(action => (action.Title, Key: WeComButtonKey.Write(action.Payload))).Where(button => button.Key is not null).Take(MaxButtons).ToList();
+        var links = reply.Actions.Select(action => (action.Title, Url: ReplyLink.UrlOf(action))).Where(link => link.Url is not null).ToList();
+        return buttons.Count > 0 ? Card(reply, buttons!, taskId)
+            : links.Count > 0 ? LinkCard(reply, links!)
+            : Text(reply);
     }
 
     /// <summary>A task id for a new card: unique, at most 128 of the characters WeCom allows.</summary>
@@ -79,6 +86,43 @@ public static class WeComMessageWriter
 
         card["button_list"] = new JsonArray(buttons
             .Select(button => (JsonNode)new JsonObject { ["text"] = Cut(button.Title, 10), ["style"] = 1, ["key"] = button.Key }).ToArray());
+        return new JsonObject
+        {
+            ["msgtype"] = "template_card",
+            ["template_card"] = card,
+            ["enable_duplicate_check"] = 1,
+            ["duplicate_check_interval"] = DuplicateCheckSeconds,
+        };
+    }
+
+    /// <summary>A "text_notice" template card: the sentence, the facts, and the links as its jump list (the first also opens on a tap of the card).</summary>
+    private static JsonObject LinkCard(ChatReply reply, List<(string Title, string Url)> links)
+    {
+        var card = new JsonObject
+        {
+            ["card_type"] = "text_notice",
+            ["main_title"] = new JsonObject { ["title"] = Cut(FirstLine(reply.Text), 26) },
+            ["sub_title_text"] = Cut(reply.Text, 112),
+            ["card_action"] = new JsonObject { ["type"] = 1, ["url"] = links[0].Url },
+        };
+        if (reply.Facts.Count > 0)
+        {
+            card["horizontal_content_list"] = new JsonArray(reply.Facts.Take(MaxFacts)
+                .Select(fact => (JsonNode)new JsonObject { ["keyname"] = Cut(fact.Label, 5), ["value"] = Cut(fact.Value, 26) }).ToArray());
+        }
+
+        // The list cuts values at 26 characters; a fact longer than that is shown whole in the quote area.
+        if (reply.Facts.Any(fact => new StringInfo(fact.Value).LengthInTextElements > 26))
+        {
+            card["quote_area"] = new JsonObject
+            {
+                ["type"] = 0,
+                ["quote_text"] = CutBytes(string.Join('\n', reply.Facts.Select(fact => $"{fact.Label}:{fact.Value}")), MaxTextBytes / 2),
+            };
+        }
+
+        card["jump_list"] = new JsonArray(links.Take(MaxJumps)
+            .Select(link => (JsonNode)new JsonObject { ["type"] = 1, ["title"] = Cut(link.Title, 13), ["url"] = link.Url }).ToArray());
         return new JsonObject
         {
             ["msgtype"] = "template_card",

@@ -27,6 +27,16 @@ window.ChatCrmReplies = {
       const bar = document.createElement("div");
       bar.className = "actions";
       for (const action of reply.actions) {
+        // A link button opens a page (the digest's report) instead of sending a turn.
+        if (action.payload && action.payload.open_url) {
+          const link = document.createElement("a");
+          link.href = action.payload.open_url;
+          link.target = "_blank";
+          link.rel = "noopener";
+          link.textContent = action.title;
+          bar.appendChild(link);
+          continue;
+        }
         const button = document.createElement("button");
         button.type = "button";
         button.textContent = action.title;

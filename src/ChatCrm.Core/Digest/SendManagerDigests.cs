@@ -1,0 +1,100 @@
+using System.Globalization;
+using ChatCrm.Core.Access;
+using ChatCrm.Core.Assignment;
+using ChatCrm.Core.Notifications;
+using ChatCrm.Core.Scheduling;
+using ChatCrm.Core.Store;
+
+namespace ChatCrm.Core.Digest;
+
+/// <summary>
+/// Sends each team's manager one digest card a day (job "manager-digest", every 15 minutes): on
+/// the team's working days, the first run at or after the team's digest time in the team's zone
+/// sends it, and a run missed then is caught up until the team's working day ends (after that the
+/// numbers are a day old and the day's work has moved on). The digest stored for the team and
+/// local date is the marker that keeps it to one; it is written in the same transaction as the
+/// notices. A team whose manager is not a known user gets its digest sent to the admins instead;
+/// people in no team appear in no digest.
+/// </summary>
+public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmSettings settings, DigestSettings digest, IDigestLinks links) : IScheduledJob
+{
+    public async Task<JobOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var (teams, rulebook) = await store.ReadAsync(
+            session => (session.People.AllTeams(), session.AssignmentRules.Find() ?? AssignmentRulebook.Empty),
+            cancellationToken);
+        var sent = new List<string>();
+        foreach (var team in teams.OrderBy(team => team.Key, StringComparer.Ordinal))
+        {
+            if (DueDate(team.Key, rulebook, now) is not { } due)
+            {
+                continue;
+            }
+
+            if (await SendAsync(team, due.Date, due.Zone, now, cancellationToken))
+            {
+                sent.Add(team.Key);
+            }
+        }
+
+        return sent.Count == 0 ? JobOutcome.Nothing : new JobOutcome($"digest sent to {string.Join(", ", sent)}", sent.Count);
+    }
+
+    /// <summary>The team's local date when now is within its digest window on a working day; null otherwise.</summary>
+    public (DateOnly Date, TimeZoneInfo Zone)? DueDate(string teamKey, AssignmentRulebook rulebook, DateTimeOffset now)
+    {
+        var hours = rulebook.HoursOf(teamKey, settings);
+        var zone = CrmSettings.ResolveZone(hours.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        var at = digest.AtFor(teamKey);
+        // A digest time at or after the working day's end still gets the rest of that day to be sent.
+        var until = hours.End > at ? hours.End : TimeOnly.MaxValue;
+        return hours.Days.Contains(local.DayOfWeek) && time >= at && time < until
+            ? (DateOnly.FromDateTime(local.DateTime), zone)
+            : null;
+    }
+
+    private async Task<bool> SendAsync(Team team, DateOnly date, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Counted in a read, so the writer is not held for it; the write checks the marker again.
+        var counted = await store.ReadAsync(session =>
+        {
+            if (session.ManagerDigests.Find(team.Key, date) is not null)
+            {
+                return null;
+            }
+
+            return DigestFigures.Count(session, team, zone, date, now, settings, Recipients(session, team));
+        }, cancellationToken);
+        if (counted is null)
+        {
+            return false;
+        }
+
+        var link = links.For(team.Key, date, now + digest.LinkLifetime);
+        return await store.WriteAsync(session =>
+        {
+            if (session.ManagerDigests.Find(team.Key, date) is not null)
+            {
+                return false;
+            }
+
+            session.ManagerDigests.Save(counted);
+            foreach (var recipient in counted.RecipientKeys)
+            {
+                session.Outbox.Enqueue(OutboxMessage.New(Guid.CreateVersion7(now), recipient, DigestNotice.For(counted, link), now));
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    private static IReadOnlyList<string> Recipients(ICrmSession session, Team team) =>
+        session.People.FindUser(team.ManagerKey) is { } manager
+            ? [manager.Key]
+            : [.. session.People.AllUsers().Where(user => user.Role == Role.Admin).Select(user => user.Key).Order(StringComparer.Ordinal)];
+
+    internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using ChatCrm.Channels.Conversation;
+using ChatCrm.Core.Digest;
+using ChatCrm.Core.Leads;
+using ChatCrm.Core.Store;
+using ChatCrm.Digest;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCrm.IntegrationTests.Digest;
+
+/// <summary>
+/// The digest through the whole app: the job run on the app's fake clock (Wednesday 10:00
+/// Shanghai, within the digest window), the card in the manager's web chat inbox, and the report
+/// page its link opens.
+/// </summary>
+public sealed class DigestReportTests : IAsyncLifetime
+{
+    private const string Script = "<script>alert('x')</script>";
+    private readonly ChatCrmApp _app = new();
+
+    public async Task InitializeAsync()
+    {
+        _app.CreateClient(); // starts the app, which seeds the demo organisation
+        var store = _app.Services.GetRequiredService<ICrmStore>();
+        var yesterday = ChatCrmApp.Start.AddDays(-1);
+        await store.WriteAsync(session =>
+        {
+            session.Leads.Insert(Lead.Create("L-20261117-0900", Script, null, "A&B <Co>", null, LeadStage.New, null, "east", "test", "admin", yesterday));
+            return true;
+        }, default);
+        await _app.Services.GetRequiredService<SendManagerDigests>().RunAsync(default);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_manager_reads_the_digest_card_in_their_language()
+    {
+        var card = await DigestCardAsync();
+
+        Assert.Equal("📊 华东 East 日报 · 2026-11-17", card.Text);
+        // The demo's lead created a day before the start, and the one added here; the demo's of two days before.
+        Assert.Equal("昨天 2 · 前天 1(↑1)", card.Fact("新线索"));
+        Assert.Equal("2026-11-18 10:00 (Asia/Shanghai)", card.Fact("统计时间"));
+    }
+
+    [Fact]
+    public async Task The_report_link_opens_the_numbers_and_the_leads_behind_them_escaped()
+    {
+        var response = await _app.CreateClient().GetAsync(ReportPath(await DigestCardAsync()));
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("L-20261117-0900 &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Script, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forged_token_gets_401_problem_details()
+    {
+        var path = ReportPath(await DigestCardAsync());
+        var forged = path[..^6] + (path[^6] == 'A' ? "B" : "A") + path[^5..];
+
+        var response = await _app.CreateClient().GetAsync(forged);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
+    public async Task A_token_for_another_team_does_not_open_its_report()
+    {
+        var path = ReportPath(await DigestCardAsync()).Replace("/east/", "/south/", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_link_gets_401()
+    {
+        // Made as the job makes links, with an expiry just passed on the app's clock (moving the
+        // clock a week would run a week of the app's timers).
+        var links = _app.Services.GetRequiredService<DigestReportLinks>();
+        var expired = links.For("east", new DateOnly(2026, 11, 18), _app.Clock.GetUtcNow().AddSeconds(-1));
+        var fresh = links.For("east", new DateOnly(2026, 11, 18), _app.Clock.GetUtcNow().AddMinutes(1));
+
+        var answers = new[] { await _app.CreateClient().GetAsync(new Uri(expired).PathAndQuery), await _app.CreateClient().GetAsync(new Uri(fresh).PathAndQuery) };
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.OK], answers.Select(answer => answer.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_good_link_to_a_day_without_a_digest_gets_404()
+    {
+        var link = _app.Services.GetRequiredService<DigestReportLinks>().For("east", new DateOnly(2026, 11, 10), _app.Clock.GetUtcNow().AddDays(1));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync(new Uri(link).PathAndQuery)).StatusCode);
+    }
+
+    private async Task<ChatReply> DigestCardAsync() =>
+        Assert.Single(await _app.InboxAsync("wang"), reply => reply.Text.StartsWith("📊", StringComparison.Ordinal));
+
+    private static string ReportPath(ChatReply card)
+    {
+        var link = Assert.Single(card.Actions, action => ReplyLink.UrlOf(action) is not null);
+        Assert.Equal("查看完整报告", link.Title);
+        return new Uri(ReplyLink.UrlOf(link)!).PathAndQuery;
+    }
+}
