@@ -23,12 +23,16 @@ internal static class IntakeStream
         var created = new ConcurrentDictionary<int, string>();
         var refused = new ConcurrentBag<string>();
         var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var killing = new CancellationTokenSource();
+        // Senders go on until the process is dead, so some requests are always cut by the kill (asking them
+        // to stop first let a fast server answer every one while the kill was on its way); from the moment
+        // the kill starts, a failed request is one it cut.
+        var killing = 0;
+        var killed = 0;
         var next = 0;
 
         async Task SendAsync()
         {
-            while (!killing.IsCancellationRequested)
+            while (Volatile.Read(ref killed) == 0)
             {
                 var lead = Lead.Numbered(Interlocked.Increment(ref next));
                 sent[lead.Index] = lead;
@@ -47,7 +51,7 @@ internal static class IntakeStream
                         enough.TrySetResult();
                     }
                 }
-                catch (Exception) when (killing.IsCancellationRequested)
+                catch (Exception) when (Volatile.Read(ref killing) == 1)
                 {
                     return;
                 }
@@ -57,9 +61,10 @@ internal static class IntakeStream
         var running = Enumerable.Range(0, senders).Select(_ => Task.Run(SendAsync)).ToArray();
         // A sender that fails before the kill ends the wait with its exception.
         await await Task.WhenAny(enough.Task, Task.WhenAll(running)).WaitAsync(TimeSpan.FromSeconds(40));
-        await killing.CancelAsync();
         var killedAt = DateTimeOffset.UtcNow;
+        Volatile.Write(ref killing, 1);
         server.Kill();
+        Volatile.Write(ref killed, 1);
         await Task.WhenAll(running);
 
         var cut = sent.Values.Where(lead => !created.ContainsKey(lead.Index)).OrderBy(lead => lead.Index).ToList();
