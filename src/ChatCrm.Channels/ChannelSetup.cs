@@ -26,6 +26,7 @@ public static class ChannelSetup
         services.AddSingleton<WebChatInbox>();
         services.AddSingleton<NoticeRouting>();
         services.AddSingleton<Inbound.InboundSignal>();
+        services.AddSingleton<JobReplies>();
         return services;
     }
 }

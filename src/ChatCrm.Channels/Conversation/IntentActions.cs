@@ -9,6 +9,7 @@ using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Reminders;
+using ChatCrm.Core.Scheduling;
 using ChatCrm.Language;
 
 namespace ChatCrm.Channels.Conversation;
@@ -38,7 +39,9 @@ public sealed class IntentActions(
     ManageIntakeSources intakeSources,
     ReplyWriter replies,
     AssignmentReplies assignmentReplies,
-    IntakeSourceReplies intakeReplies)
+    IntakeSourceReplies intakeReplies,
+    ManageScheduledJobs scheduledJobs,
+    JobReplies jobReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -107,6 +110,14 @@ public sealed class IntentActions(
                 return Outcome(await intakeSources.RotateSecretAsync(actor, r.Key, cancellationToken), intent, language, rotated => intakeReplies.Secret(rotated, rotated: true, language));
             case SwitchIntakeSourceIntent s:
                 return Outcome(await intakeSources.SwitchAsync(actor, s.Key, s.On, cancellationToken), intent, language, switched => intakeReplies.Switched(switched, language));
+            case ListJobsIntent:
+                return Outcome(await scheduledJobs.ListAsync(actor, cancellationToken), intent, language, jobs => jobReplies.List(jobs, language));
+            case RunJobIntent r:
+                return Outcome(await scheduledJobs.RunNowAsync(actor, r.Job, cancellationToken), intent, language, run => jobReplies.Changed(run, language));
+            case PauseJobIntent p:
+                return Outcome(await scheduledJobs.SwitchAsync(actor, p.Job, pause: true, cancellationToken), intent, language, paused => jobReplies.Changed(paused, language));
+            case ResumeJobIntent r:
+                return Outcome(await scheduledJobs.SwitchAsync(actor, r.Job, pause: false, cancellationToken), intent, language, resumed => jobReplies.Changed(resumed, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             default:

@@ -53,6 +53,9 @@ public static class IntentPayload
             case AddIntakeSourceIntent a: Put("key", a.Key); Put("channel", a.Channel); Put("team", a.Team); break;
             case RotateIntakeSecretIntent r: Put("key", r.Key); break;
             case SwitchIntakeSourceIntent s: Put("key", s.Key); Put("on", s.On ? "true" : "false"); break;
+            case RunJobIntent r: Put("job", r.Job); break;
+            case PauseJobIntent p: Put("job", p.Job); break;
+            case ResumeJobIntent r: Put("job", r.Job); break;
         }
 
         return payload;
@@ -94,6 +97,10 @@ public static class IntentPayload
                 "add_intake_source" => new AddIntakeSourceIntent(Get("key"), Get("channel"), Get("team")),
                 "rotate_intake_secret" => new RotateIntakeSecretIntent(Get("key")),
                 "switch_intake_source" => new SwitchIntakeSourceIntent(Get("key"), Get("on") == "true"),
+                "list_jobs" => new ListJobsIntent(),
+                "run_job" => new RunJobIntent(Get("job")),
+                "pause_job" => new PauseJobIntent(Get("job")),
+                "resume_job" => new ResumeJobIntent(Get("job")),
                 "help" => new HelpIntent(),
                 "undo" => new UndoIntent(),
                 _ => null,

@@ -20,6 +20,7 @@ public static class HelpReply
                 new("提醒", "明天上午9点提醒我给王总打电话"),
                 new("查询", "我的线索 · 超过7天没跟进的 · 待认领 · 今天要跟进哪些"),
                 new("撤销", "每次改动都有「撤销」按钮,10 分钟内有效,也可以说「撤销」"),
+                new("定时任务(管理员)", "/admin job list · /admin job run <任务名> · /admin job pause|resume <任务名>"),
             ]
             :
             [
@@ -31,6 +32,7 @@ public static class HelpReply
                 new("Reminder", "remind me tomorrow at 10am to call Sarah"),
                 new("Lists", "my leads · stale leads · show unclaimed leads · today's follow-ups"),
                 new("Undo", "every change has an Undo button for 10 minutes; or type \"undo\""),
+                new("Scheduled jobs (admins)", "/admin job list · /admin job run <name> · /admin job pause|resume <name>"),
             ],
         [
             ReplyWriter.Button(Say.In(language, "我的线索", "My leads"), new Language.QueryLeadsIntent(Language.LeadFilter.Mine), language),

@@ -28,4 +28,7 @@ public static class AuditActions
     public const string ConfigureIntakeSource = "intake.source.configure";
     public const string RotateIntakeSecret = "intake.source.secret";
     public const string SwitchIntakeSource = "intake.source.switch";
+    public const string RunJob = "job.run";
+    public const string PauseJob = "job.pause";
+    public const string ResumeJob = "job.resume";
 }

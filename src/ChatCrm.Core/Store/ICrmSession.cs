@@ -28,6 +28,8 @@ public interface ICrmSession
     IAssignmentRules AssignmentRules { get; }
     IIntakeRepository Intake { get; }
 
+    IJobHistory Jobs { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

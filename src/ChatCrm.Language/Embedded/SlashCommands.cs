@@ -9,7 +9,7 @@ namespace ChatCrm.Language.Embedded;
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
 /// /decline [lead], /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt;,
 /// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id], /admin assignment, /admin rule list and
-/// /admin source list|add|secret|off|on.
+/// /admin source list|add|secret|off|on, /admin job list|run|pause|resume.
 /// </summary>
 internal static partial class SlashCommands
 {
@@ -123,6 +123,10 @@ internal static partial class SlashCommands
             ("source", "secret") => new RotateIntakeSecretIntent(Word(2)),
             ("source", "off") => new SwitchIntakeSourceIntent(Word(2), On: false),
             ("source", "on") => new SwitchIntakeSourceIntent(Word(2), On: true),
+            ("job" or "jobs", "list" or null) => new ListJobsIntent(),
+            ("job" or "jobs", "run") => new RunJobIntent(Word(2)),
+            ("job" or "jobs", "pause") => new PauseJobIntent(Word(2)),
+            ("job" or "jobs", "resume") => new ResumeJobIntent(Word(2)),
             _ => new UnknownIntent(),
         };
     }

@@ -7,6 +7,7 @@ using ChatCrm.Storage.LiteDb.Intake;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.Reminders;
+using ChatCrm.Storage.LiteDb.Scheduling;
 using LiteDB;
 
 namespace ChatCrm.Storage.LiteDb.Documents;
@@ -38,6 +39,8 @@ internal sealed class StoreCollections
         Audit = database.GetCollection("audit");
         Outbox = database.GetCollection("outbox");
         Sequences = database.GetCollection("sequences");
+        JobRuns = database.GetCollection("job_runs");
+        JobStates = database.GetCollection("job_states");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -83,6 +86,10 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Sequences { get; }
 
+    public ILiteCollection<BsonDocument> JobRuns { get; }
+
+    public ILiteCollection<BsonDocument> JobStates { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -108,5 +115,9 @@ internal sealed class StoreCollections
         Outbox.EnsureIndex(OutboxDocuments.PendingNoticeAt, "$." + OutboxDocuments.PendingNoticeAt);
         Outbox.EnsureIndex(OutboxDocuments.PendingRecipientKey, "$." + OutboxDocuments.PendingRecipientKey);
         Outbox.EnsureIndex(OutboxDocuments.DeadLetterCreatedAt, "$." + OutboxDocuments.DeadLetterCreatedAt);
+        JobRuns.EnsureIndex(JobDocuments.JobAt, "$." + JobDocuments.JobAt);
+        JobRuns.EnsureIndex(JobDocuments.StartedAt, "$." + JobDocuments.StartedAt);
+        IntakeReceipts.EnsureIndex(IntakeDocuments.ReceiptAt, "$." + IntakeDocuments.ReceiptAt);
+        Inbound.EnsureIndex(ConversationDocuments.InboundReceivedAt, "$." + ConversationDocuments.InboundReceivedAt);
     }
 }

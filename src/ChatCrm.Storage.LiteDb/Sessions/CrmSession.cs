@@ -12,6 +12,7 @@ using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.People;
 using ChatCrm.Storage.LiteDb.Reminders;
+using ChatCrm.Storage.LiteDb.Scheduling;
 using LiteDB;
 
 namespace ChatCrm.Storage.LiteDb.Sessions;
@@ -39,6 +40,7 @@ internal sealed class CrmSession : ICrmSession
         LeadAssignments = new LeadAssignmentRepository(scope, collections.LeadAssignments);
         AssignmentRules = new AssignmentRuleRepository(scope, collections.AssignmentRules, collections.AssignmentTurns);
         Intake = new IntakeRepository(scope, collections, protector);
+        Jobs = new JobHistory(scope, collections);
     }
 
     public ILeadRepository Leads { get; }
@@ -65,6 +67,8 @@ internal sealed class CrmSession : ICrmSession
 
     public IAssignmentRules AssignmentRules { get; }
     public IIntakeRepository Intake { get; }
+
+    public IJobHistory Jobs { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.
