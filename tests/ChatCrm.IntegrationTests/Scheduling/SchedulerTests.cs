@@ -143,6 +143,7 @@ public sealed class SchedulerTests
             var ran = waiter.RunsOf("due-reminders");
             await (await before.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).TriggerJob(new JobKey("due-reminders"));
             await ran;
+            await before.StopAsync();
         }
 
         clock.Advance(TimeSpan.FromDays(1));
@@ -167,6 +168,7 @@ public sealed class SchedulerTests
         using (var before = new ChatCrmApp(folder))
         {
             await before.SayAsync("admin", "/admin job pause housekeeping");
+            await before.StopAsync();
         }
 
         using var after = new ChatCrmApp(folder);
