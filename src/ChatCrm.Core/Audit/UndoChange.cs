@@ -33,6 +33,12 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
                 return new CannotUndo("nothing");
             }
 
+            // An act on a scheduled job changes no lead, so there is nothing to restore; resume undoes a pause.
+            if (original.Action is AuditActions.RunJob or AuditActions.PauseJob or AuditActions.ResumeJob)
+            {
+                return new CannotUndo("nothing");
+            }
+
             if (original.UndoneBy is not null)
             {
                 return new CannotUndo("already");

@@ -98,6 +98,17 @@ public sealed class ManageScheduledJobsTests : IDisposable
         Assert.Equal([("due-reminders", true, null), ("housekeeping", false, "boom")], listed.Select(job => (job.Job.Name, job.Paused, job.LastRun?.Error)));
     }
 
+    [Fact]
+    public async Task Undo_after_a_pause_says_there_is_nothing_to_undo_and_the_job_stays_paused()
+    {
+        await Jobs.SwitchAsync(CrmWorld.As(CrmWorld.Admin), "housekeeping", pause: true, default);
+
+        var undone = await new UndoChange(_world.Store, _world.Clock, _world.Settings).HandleAsync(CrmWorld.As(CrmWorld.Admin), null, default);
+
+        Assert.Equal(new CannotUndo("nothing"), undone.Error);
+        Assert.True((await _world.Store.ReadAsync(session => session.Jobs.FindState("housekeeping"), default))!.Paused);
+    }
+
     private Task<(string Action, string? Detail)> LastAuditAsync() => _world.Store.ReadAsync(
         session => session.Audit.RecentBy("admin", null, _world.Clock.GetUtcNow().AddDays(-1), 1).Select(entry => (entry.Action, entry.Detail)).Single(),
         default);
