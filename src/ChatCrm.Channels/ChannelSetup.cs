@@ -29,6 +29,7 @@ public static class ChannelSetup
         services.AddSingleton<ReminderReplies>();
         services.AddSingleton<QuietHoursReplies>();
         services.AddSingleton<DisciplineReplies>();
+        services.AddSingleton<JobReplies>();
         return services;
     }
 }

@@ -179,6 +179,30 @@ public sealed record IntegrationHealthIntent : Intent
     public override string Name => "integration_health";
 }
 
+/// <summary>An admin lists the scheduled jobs with their next and last runs (/admin job list, /admin jobs).</summary>
+public sealed record ListJobsIntent : Intent
+{
+    public override string Name => "list_jobs";
+}
+
+/// <summary>An admin runs a scheduled job now, besides its schedule (/admin job run &lt;name&gt;).</summary>
+public sealed record RunJobIntent(string? Job) : Intent
+{
+    public override string Name => "run_job";
+}
+
+/// <summary>An admin stops a job's scheduled runs until resumed (/admin job pause &lt;name&gt;).</summary>
+public sealed record PauseJobIntent(string? Job) : Intent
+{
+    public override string Name => "pause_job";
+}
+
+/// <summary>An admin lets a paused job run on its schedule again (/admin job resume &lt;name&gt;).</summary>
+public sealed record ResumeJobIntent(string? Job) : Intent
+{
+    public override string Name => "resume_job";
+}
+
 /// <summary>Undo the last change this person made in this conversation ("撤销", "undo").</summary>
 public sealed record UndoIntent : Intent
 {

@@ -61,9 +61,11 @@ internal static class IntakeStream
         var running = Enumerable.Range(0, senders).Select(_ => Task.Run(SendAsync)).ToArray();
         // A sender that fails before the kill ends the wait with its exception.
         await await Task.WhenAny(enough.Task, Task.WhenAll(running)).WaitAsync(TimeSpan.FromSeconds(40));
-        var killedAt = DateTimeOffset.UtcNow;
         Volatile.Write(ref killing, 1);
+        // Read after the kill: finding the process tree to kill takes a while under load, and the
+        // dead process's last claims are bounded by when it died, not by when the kill was asked for.
         server.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
         Volatile.Write(ref killed, 1);
         await Task.WhenAll(running);
 

@@ -29,6 +29,7 @@ public sealed class RestartTests : IDisposable
             var reminderSet = Assert.Single(await before.SayAsync("alice", "明天上午10点提醒我发合同"));
             Assert.Equal("2026-11-19 10:00", reminderSet.Fact("时间"));
             reminderId = await before.Services.GetRequiredService<ICrmStore>().ReadAsync(s => s.Reminders.PendingFor("alice", 1).Single().Id, default);
+            await before.StopAsync();
         }
 
         // The restarted app is the real server on loopback, built as Program builds it: a second

@@ -12,6 +12,7 @@ using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Preferences;
 using ChatCrm.Core.Reminders;
+using ChatCrm.Core.Scheduling;
 using ChatCrm.Language;
 
 namespace ChatCrm.Channels.Conversation;
@@ -51,7 +52,9 @@ public sealed class IntentActions(
     PlanNextFollowUp planNextFollowUp,
     DisciplineReplies disciplineReplies,
     ShowIntegrationHealth integrationHealth,
-    HealthReplies healthReplies)
+    HealthReplies healthReplies,
+    ManageScheduledJobs scheduledJobs,
+    JobReplies jobReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -128,6 +131,14 @@ public sealed class IntentActions(
                 return Outcome(planned, intent, language, done => disciplineReplies.Planned(done, language));
             case IntegrationHealthIntent:
                 return Outcome(await integrationHealth.HandleAsync(actor, cancellationToken), intent, language, states => healthReplies.States(states, language));
+            case ListJobsIntent:
+                return Outcome(await scheduledJobs.ListAsync(actor, cancellationToken), intent, language, jobs => jobReplies.List(jobs, language));
+            case RunJobIntent r:
+                return Outcome(await scheduledJobs.RunNowAsync(actor, r.Job, cancellationToken), intent, language, run => jobReplies.Changed(run, language));
+            case PauseJobIntent p:
+                return Outcome(await scheduledJobs.SwitchAsync(actor, p.Job, pause: true, cancellationToken), intent, language, paused => jobReplies.Changed(paused, language));
+            case ResumeJobIntent r:
+                return Outcome(await scheduledJobs.SwitchAsync(actor, r.Job, pause: false, cancellationToken), intent, language, resumed => jobReplies.Changed(resumed, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             case CompleteReminderIntent c:

@@ -57,6 +57,9 @@ public static class IntentPayload
             case SnoozeReminderIntent s: Put("reminder", s.ReminderRef); Put("snooze", s.Length is { } length ? ReminderWords.Write(length) : null); break;
             case SetQuietHoursIntent q: Put("quiet", q.Hours is { } hours ? ReminderWords.Write(hours) : null); Put("given", q.Given); break;
             case PlanFollowUpIntent p: Put("leads", string.Join(',', p.LeadNumbers)); Put("days", p.Days); break;
+            case RunJobIntent r: Put("job", r.Job); break;
+            case PauseJobIntent p: Put("job", p.Job); break;
+            case ResumeJobIntent r: Put("job", r.Job); break;
         }
 
         return payload;
@@ -101,6 +104,10 @@ public static class IntentPayload
                 "plan_followup" => new PlanFollowUpIntent(
                     (Get("leads") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     int.Parse(Get("days") ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture)),
+                "list_jobs" => new ListJobsIntent(),
+                "run_job" => new RunJobIntent(Get("job")),
+                "pause_job" => new PauseJobIntent(Get("job")),
+                "resume_job" => new ResumeJobIntent(Get("job")),
                 "help" => new HelpIntent(),
                 "undo" => new UndoIntent(),
                 "complete_reminder" => new CompleteReminderIntent(Get("reminder")),

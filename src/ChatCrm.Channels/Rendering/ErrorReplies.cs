@@ -2,6 +2,7 @@ using ChatCrm.Channels.Conversation;
 using ChatCrm.Core;
 using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
+using ChatCrm.Core.Scheduling;
 using ChatCrm.Language;
 
 namespace ChatCrm.Channels.Rendering;
@@ -57,6 +58,12 @@ public static class ErrorReplies
         NoChange same when intent is ClaimLeadIntent or TransferLeadIntent => Plain(language, "{0} 已经归他/她负责了,没有改动。", "{0} is already theirs; nothing changed.", same.LeadNumber),
         NoChange same => Plain(language, "{0} 已经是这样了,没有改动。", "{0} is already like that; nothing changed.", same.LeadNumber),
         AlreadyHandled => Plain(language, "这条消息已经处理过了,没有重复记录。", "That message was handled already; nothing was recorded twice."),
+        JobNotFound job => Plain(language,
+            "没有定时任务「{0}」。现有的任务:{1}。",
+            "There is no scheduled job \"{0}\". The jobs are: {1}.",
+            job.Name, string.Join(", ", job.Known)),
+        JobAlreadyInState { Paused: true } job => Plain(language, "{0} 已经暂停了,没有改动。", "{0} is paused already; nothing changed.", job.Name),
+        JobAlreadyInState job => Plain(language, "{0} 没有暂停,照常按计划运行。", "{0} isn't paused; it runs on its schedule.", job.Name),
         _ => Plain(language, "没能完成:{0}", "Couldn't do that: {0}", error.Code),
     };
 
@@ -73,6 +80,9 @@ public static class ErrorReplies
         "key" or "channel" when intent is AddIntakeSourceIntent or RotateIntakeSecretIntent or SwitchIntakeSourceIntent => Plain(language,
             "用法:/admin source list · /admin source add <key> <渠道> [团队] · /admin source secret <key> · /admin source off|on <key>",
             "Usage: /admin source list · /admin source add <key> <channel> [team] · /admin source secret <key> · /admin source off|on <key>"),
+        "job" => Plain(language,
+            "用法:/admin job list · /admin job run <任务名> · /admin job pause <任务名> · /admin job resume <任务名>",
+            "Usage: /admin job list · /admin job run <name> · /admin job pause <name> · /admin job resume <name>"),
         "message" => Plain(language, "重发哪条?请给出 /outbox 列出的编号。", "Which message? Give the id /outbox lists."),
         "amount" => Plain(language, "金额是多少?(例如 50万 或 $120k)", "What is it worth? (e.g. 500000 or $120k)"),
         "at" => Plain(language, "什么时候提醒你?(例如 明天上午10点)", "When should I remind you? (e.g. tomorrow at 10am)"),

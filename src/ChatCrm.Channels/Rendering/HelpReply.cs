@@ -22,6 +22,7 @@ public static class HelpReply
                 new("撤销", "每次改动都有「撤销」按钮,10 分钟内有效,也可以说「撤销」"),
                 new("我的提醒", "/reminders · 提醒卡片上的「完成」「1小时后」「明天9点」按钮 · /reminder done <编号> · /reminder snooze <编号> 1h|tomorrow"),
                 new("免打扰", "/quiet 查看 · /quiet 22:00-07:30 设置 · /quiet off 关闭(默认 21:00–08:00,不急的通知留到结束再发)"),
+                new("定时任务(管理员)", "/admin job list · /admin job run <任务名> · /admin job pause|resume <任务名>"),
             ]
             :
             [
@@ -35,6 +36,7 @@ public static class HelpReply
                 new("Undo", "every change has an Undo button for 10 minutes; or type \"undo\""),
                 new("My reminders", "/reminders · the Done, In 1 hour and Tomorrow (9:00) buttons on a reminder · /reminder done <id> · /reminder snooze <id> 1h|tomorrow"),
                 new("Quiet hours", "/quiet to see · /quiet 22:00-07:30 to set · /quiet off (default 21:00–08:00; notices that can wait are held until they end)"),
+                new("Scheduled jobs (admins)", "/admin job list · /admin job run <name> · /admin job pause|resume <name>"),
             ],
         [
             ReplyWriter.Button(Say.In(language, "我的线索", "My leads"), new Language.QueryLeadsIntent(Language.LeadFilter.Mine), language),

@@ -32,4 +32,7 @@ public static class AuditActions
     public const string SnoozeReminder = "reminder.snooze";
     public const string SetQuietHours = "user.quiet_hours";
     public const string PlanFollowUp = "lead.plan_followup";
+    public const string RunJob = "job.run";
+    public const string PauseJob = "job.pause";
+    public const string ResumeJob = "job.resume";
 }

@@ -33,8 +33,9 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
                 return new CannotUndo("nothing");
             }
 
-            // Closing or snoozing a reminder and quiet hours are changed back by the next button or command.
-            if (original.Action is AuditActions.CompleteReminder or AuditActions.SnoozeReminder or AuditActions.SetQuietHours)
+            // Reminders, quiet hours and scheduled jobs change no lead: the next button or command changes them back.
+            if (original.Action is AuditActions.CompleteReminder or AuditActions.SnoozeReminder or AuditActions.SetQuietHours
+                or AuditActions.RunJob or AuditActions.PauseJob or AuditActions.ResumeJob)
             {
                 return new CannotUndo("nothing");
             }

@@ -1,17 +1,19 @@
 using ChatCrm.Core.Notifications;
+using ChatCrm.Core.Scheduling;
 using ChatCrm.Core.Store;
 
 namespace ChatCrm.Core.Reminders;
 
 /// <summary>
 /// Turns reminders that are due into notices in the outbox, once each: the reminder's state and
-/// its notice are written together, so running this twice sends nothing twice.
+/// its notice are written together, so running this twice sends nothing twice. The scheduler runs
+/// it every minute ("due-reminders"); a run missed while the app was down finds the overdue ones.
 /// </summary>
-public sealed class DeliverDueReminders(ICrmStore store, TimeProvider clock)
+public sealed class DeliverDueReminders(ICrmStore store, TimeProvider clock) : IScheduledJob
 {
-    private const int BatchSize = 200;
+    public const int BatchSize = 200;
 
-    /// <summary>Returns how many reminders were handed to the outbox.</summary>
+    /// <summary>Hands one batch to the outbox; returns how many reminders it held.</summary>
     public Task<int> HandleAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -26,5 +28,19 @@ public sealed class DeliverDueReminders(ICrmStore store, TimeProvider clock)
 
             return due.Count;
         }, cancellationToken);
+    }
+
+    /// <summary>Hands every due reminder to the outbox, a batch per transaction.</summary>
+    public async Task<JobOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int delivered;
+        do
+        {
+            delivered = await HandleAsync(cancellationToken);
+            total += delivered;
+        }
+        while (delivered == BatchSize);
+        return total == 0 ? JobOutcome.Nothing : new JobOutcome($"{total} due reminders handed to the outbox", total);
     }
 }

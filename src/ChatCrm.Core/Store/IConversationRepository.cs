@@ -30,4 +30,7 @@ public interface IConversationRepository
 
     /// <summary>False when none was kept.</summary>
     bool RemovePersonalChannel(string userKey, string channel);
+
+    /// <summary>Forgets up to <paramref name="limit"/> handled messages recorded before <paramref name="moment"/>; returns how many.</summary>
+    int RemoveInboundBefore(DateTimeOffset moment, int limit);
 }

@@ -36,6 +36,8 @@ public interface ICrmSession
 
     IIntegrationHealthLog IntegrationHealth { get; }
 
+    IJobHistory Jobs { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 }

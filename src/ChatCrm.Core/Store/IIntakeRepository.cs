@@ -29,4 +29,7 @@ public interface IIntakeRepository
 
     /// <summary>Newest first.</summary>
     IReadOnlyList<IntakeRecord> RecordsForLead(string leadNumber, int limit);
+
+    /// <summary>Forgets up to <paramref name="limit"/> answers remembered before <paramref name="moment"/>; returns how many.</summary>
+    int RemoveReceiptsBefore(DateTimeOffset moment, int limit);
 }

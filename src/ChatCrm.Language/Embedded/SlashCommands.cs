@@ -9,8 +9,8 @@ namespace ChatCrm.Language.Embedded;
 /// /remind &lt;when&gt; &lt;text&gt;, /leads [mine|stale|unclaimed|today], /report [metric] [period],
 /// /decline [lead], /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt;,
 /// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id], /admin assignment, /admin rule list and
-/// /admin source list|add|secret|off|on; /reminders, /reminder done|snooze &lt;id&gt; [1h|tomorrow]
-/// and /quiet [22:00-07:30|off] (<see cref="ReminderCommands"/>).
+/// /admin source list|add|secret|off|on, /admin job list|run|pause|resume, /admin health;
+/// /reminders, /reminder done|snooze &lt;id&gt; [1h|tomorrow] and /quiet [22:00-07:30|off] (<see cref="ReminderCommands"/>).
 /// </summary>
 internal static partial class SlashCommands
 {
@@ -128,6 +128,10 @@ internal static partial class SlashCommands
             ("source", "off") => new SwitchIntakeSourceIntent(Word(2), On: false),
             ("source", "on") => new SwitchIntakeSourceIntent(Word(2), On: true),
             ("health", null) => new IntegrationHealthIntent(),
+            ("job" or "jobs", "list" or null) => new ListJobsIntent(),
+            ("job" or "jobs", "run") => new RunJobIntent(Word(2)),
+            ("job" or "jobs", "pause") => new PauseJobIntent(Word(2)),
+            ("job" or "jobs", "resume") => new ResumeJobIntent(Word(2)),
             _ => new UnknownIntent(),
         };
     }

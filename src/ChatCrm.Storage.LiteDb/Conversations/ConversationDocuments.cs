@@ -71,6 +71,8 @@ internal static class ConversationDocuments
         BsonFields.GetRequiredText(document, "IntentJson"),
         BsonFields.GetMoment(document, "AskedAt"));
 
+    public const string InboundReceivedAt = "ReceivedAt";
+
     public static BsonDocument InboundToDocument(InboundMessage message)
     {
         var document = new BsonDocument

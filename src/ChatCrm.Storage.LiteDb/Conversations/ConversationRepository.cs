@@ -82,4 +82,7 @@ internal sealed class ConversationRepository(SessionScope scope, StoreCollection
 
     public bool RemovePersonalChannel(string userKey, string channel) =>
         scope.Write(() => collections.PersonalChannels.Delete(ConversationDocuments.PersonalChannelId(userKey, channel)));
+
+    public int RemoveInboundBefore(DateTimeOffset moment, int limit) =>
+        limit <= 0 ? 0 : OldestBefore.Remove(scope, collections.Inbound, ConversationDocuments.InboundReceivedAt, moment, limit);
 }

@@ -7,6 +7,7 @@ using ChatCrm.Storage.LiteDb.Intake;
 using ChatCrm.Storage.LiteDb.Leads;
 using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.Reminders;
+using ChatCrm.Storage.LiteDb.Scheduling;
 using LiteDB;
 
 namespace ChatCrm.Storage.LiteDb.Documents;
@@ -44,6 +45,8 @@ internal sealed class StoreCollections
         EvidenceMarks = database.GetCollection("evidence_marks");
         ManagerDigests = database.GetCollection("manager_digests");
         IntegrationHealth = database.GetCollection("integration_health");
+        JobRuns = database.GetCollection("job_runs");
+        JobStates = database.GetCollection("job_states");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -101,6 +104,10 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> IntegrationHealth { get; }
 
+    public ILiteCollection<BsonDocument> JobRuns { get; }
+
+    public ILiteCollection<BsonDocument> JobStates { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -138,5 +145,10 @@ internal sealed class StoreCollections
         {
             OwnedLeadKeys.Backfill(Leads);
         }
+
+        JobRuns.EnsureIndex(JobDocuments.JobAt, "$." + JobDocuments.JobAt);
+        JobRuns.EnsureIndex(JobDocuments.StartedAt, "$." + JobDocuments.StartedAt);
+        IntakeReceipts.EnsureIndex(IntakeDocuments.ReceiptAt, "$." + IntakeDocuments.ReceiptAt);
+        Inbound.EnsureIndex(ConversationDocuments.InboundReceivedAt, "$." + ConversationDocuments.InboundReceivedAt);
     }
 }

@@ -76,6 +76,8 @@ internal static class IntakeDocuments
         document[nameof(IntakeOutcome.Replayed)].AsInt32,
         document["Alerted"].AsBoolean);
 
+    public const string ReceiptAt = "At";
+
     public static string ReceiptId(string sourceKey, string idempotencyKey) => $"{sourceKey}|{idempotencyKey}";
 
     public static BsonDocument ReceiptToDocument(IntakeReceipt receipt)

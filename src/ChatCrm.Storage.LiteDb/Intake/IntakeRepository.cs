@@ -91,4 +91,7 @@ internal sealed class IntakeRepository(SessionScope scope, StoreCollections coll
             .ToList());
         return [.. documents.Select(document => IntakeDocuments.ToRecord(document, protector))];
     }
+
+    public int RemoveReceiptsBefore(DateTimeOffset moment, int limit) =>
+        limit <= 0 ? 0 : OldestBefore.Remove(scope, collections.IntakeReceipts, IntakeDocuments.ReceiptAt, moment, limit);
 }

@@ -15,6 +15,7 @@ using ChatCrm.Storage.LiteDb.Notifications;
 using ChatCrm.Storage.LiteDb.People;
 using ChatCrm.Storage.LiteDb.Preferences;
 using ChatCrm.Storage.LiteDb.Reminders;
+using ChatCrm.Storage.LiteDb.Scheduling;
 using LiteDB;
 
 namespace ChatCrm.Storage.LiteDb.Sessions;
@@ -46,6 +47,7 @@ internal sealed class CrmSession : ICrmSession
         FollowUpDiscipline = new Discipline.FollowUpDisciplineRepository(scope, collections);
         ManagerDigests = new ManagerDigestRepository(scope, collections);
         IntegrationHealth = new IntegrationHealthRepository(scope, collections.IntegrationHealth);
+        Jobs = new JobHistory(scope, collections);
     }
 
     public ILeadRepository Leads { get; }
@@ -78,6 +80,7 @@ internal sealed class CrmSession : ICrmSession
     public IManagerDigests ManagerDigests { get; }
 
     public IIntegrationHealthLog IntegrationHealth { get; }
+    public IJobHistory Jobs { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

@@ -23,6 +23,7 @@ public static class AssignmentSetup
         builder.Services.AddSingleton<AssignmentHealth>();
         builder.Services.AddSingleton<ListAssignmentRules>();
         builder.Services.AddHostedService<AssignmentEngine>();
+        builder.Services.AddSingleton<AssignmentRounds>();
         return builder;
     }
 }

@@ -79,13 +79,14 @@ public static class ChatCrmHost
         builder.AddAssignment();
         // After the demo seeding, so a configured source's team exists when it is bootstrapped.
         builder.AddIntake();
-        builder.Services.AddHostedService<DueReminderDelivery>();
         builder.Services.AddHostedService<InterpreterWarmUp>();
         builder.Services.AddHostedService<NoticeRouter>();
         builder.Services.AddHostedService<InboundProcessor>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.AddFollowUpDiscipline();
         builder.AddDigestAndHealth();
+        // Last, so the jobs start after the store is seeded and the rules applied.
+        builder.AddScheduler();
         return builder;
     }
 }

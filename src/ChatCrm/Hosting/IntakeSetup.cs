@@ -1,6 +1,5 @@
 using ChatCrm.Core.Intake;
 using ChatCrm.Intake;
-using ChatCrm.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Hosting;
@@ -9,7 +8,7 @@ public static class IntakeSetup
 {
     /// <summary>
     /// The lead intake gateway: its settings (ChatCrm:Intake, checked at start), its use cases, the
-    /// sources bootstrapped from configuration and the hourly reconciliation.
+    /// sources bootstrapped from configuration; the hourly reconciliation is a scheduled job (<see cref="SchedulerSetup.AddScheduler"/>).
     /// </summary>
     public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
     {
@@ -26,7 +25,6 @@ public static class IntakeSetup
         builder.Services.AddSingleton<BootstrapIntakeSources>();
         builder.Services.AddSingleton<ReconcileIntake>();
         builder.Services.AddHostedService<ConfiguredIntakeSources>();
-        builder.Services.AddHostedService<IntakeReconciliation>();
         return builder;
     }
 }

@@ -35,6 +35,7 @@ public sealed class IntakeSettingsTests
         using (var first = new ChatCrmApp(folder, settings: IntakeClient.Settings))
         {
             first.CreateClient();
+            await first.StopAsync();
         }
 
         var logs = new CapturedLogs();
