@@ -46,6 +46,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ChatCrm:Storage:LiteDbPath", DatabasePath);
         builder.UseSetting("ChatCrm:WebChat:Enabled", "true");
+        UnscheduleUnrelatedJobs(builder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -57,6 +58,19 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             _services?.Invoke(services);
         });
+    }
+
+    /// <summary>
+    /// These jobs fire whenever a test moves the fake clock past their schedule, and their notices
+    /// (stale leads of the demo data, a digest) would land in the inboxes that tests about other things
+    /// read. Their own tests run them directly or switch them back on through the settings.
+    /// </summary>
+    public static void UnscheduleUnrelatedJobs(IWebHostBuilder builder)
+    {
+        foreach (var job in (string[])["stale-leads", "next-step-prompts", "follow-up-evidence", "manager-digest", "integration-health"])
+        {
+            builder.UseSetting($"ChatCrm:Scheduler:Jobs:{job}:Enabled", "false");
+        }
     }
 
     /// <summary>Sends what a person types and returns what they read back.</summary>

@@ -44,6 +44,7 @@ public sealed class WebChatServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ChatCrm:Storage:LiteDbPath", Path.Combine(_folder.Path, "chatcrm.db"));
         builder.UseSetting("ChatCrm:WebChat:Enabled", "true");
+        ChatCrmApp.UnscheduleUnrelatedJobs(builder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
