@@ -17,7 +17,7 @@ public sealed class LeadConversationTests : IDisposable
         var reply = Assert.Single(await _app.SayAsync("alice", "新建线索:张三,139-1234-5678,腾讯,游戏行业"));
 
         Assert.Matches(@"^已创建线索 L-20261118-\d{4}。$", reply.Text);
-        Assert.Equal("+8613912345678", reply.Fact("电话"));
+        Assert.Equal("139****5678", reply.Fact("电话"));
         Assert.Equal("alice", reply.Fact("负责人"));
     }
 

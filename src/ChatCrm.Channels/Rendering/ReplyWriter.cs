@@ -6,6 +6,7 @@ using ChatCrm.Core.Conversations;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
+using ChatCrm.Core.Personal;
 using ChatCrm.Core.Reminders;
 using ChatCrm.Language;
 
@@ -180,9 +181,15 @@ public sealed class ReplyWriter(CrmSettings settings)
             facts.Add(Fact(language, "行业", "Industry", industry));
         }
 
+        // Contacts are shown masked to everyone; the full ones only through an audited reveal (/phone).
         if (lead.PhoneE164 is { } phone)
         {
-            facts.Add(Fact(language, "电话", "Phone", phone));
+            facts.Add(Fact(language, "电话", "Phone", Phone.FromE164(phone).Masked));
+        }
+
+        if (lead.Email is { } email)
+        {
+            facts.Add(Fact(language, "邮箱", "Email", Email.FromStored(email).Masked));
         }
 
         facts.Add(Fact(language, "阶段", "Stage", Words.Stage(lead.Stage, language)));

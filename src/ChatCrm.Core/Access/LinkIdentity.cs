@@ -20,27 +20,27 @@ public sealed class LinkIdentity(ICrmStore store, TimeProvider clock)
 
     private const int MaxExternalIdLength = 128;
 
-    public Task<Result<IdentityLinked>> LinkAsync(Actor actor, string? userMention, string? channel, string? externalId, CancellationToken cancellationToken)
+    public async Task<Result<IdentityLinked>> LinkAsync(Actor actor, string? userMention, string? channel, string? externalId, CancellationToken cancellationToken)
     {
-        if (Refusal(actor, userMention, channel) is { } refused)
+        if (Refusal(await Admins.AllowAsync(store, actor, cancellationToken), actor, userMention, channel) is { } refused)
         {
-            return Task.FromResult<Result<IdentityLinked>>(refused);
+            return refused;
         }
 
         var id = externalId?.Trim();
         if (string.IsNullOrEmpty(id))
         {
-            return Task.FromResult<Result<IdentityLinked>>(new MissingValue("external_id"));
+            return new MissingValue("external_id");
         }
 
         if (id.Length > MaxExternalIdLength || id.Any(char.IsWhiteSpace))
         {
-            return Task.FromResult<Result<IdentityLinked>>(new InvalidValue("external_id", null));
+            return new InvalidValue("external_id", null);
         }
 
         var platform = channel!.Trim().ToLowerInvariant();
         var now = clock.GetUtcNow();
-        return store.WriteAsync(session => ForUser(session, actor, userMention!, now, user =>
+        return await store.WriteAsync(session => ForUser(session, actor, userMention!, now, user =>
         {
             if (session.People.FindUserByIdentity(platform, id) is { } holder)
             {
@@ -60,16 +60,16 @@ public sealed class LinkIdentity(ICrmStore store, TimeProvider clock)
         }), cancellationToken);
     }
 
-    public Task<Result<IdentityLinked>> UnlinkAsync(Actor actor, string? userMention, string? channel, CancellationToken cancellationToken)
+    public async Task<Result<IdentityLinked>> UnlinkAsync(Actor actor, string? userMention, string? channel, CancellationToken cancellationToken)
     {
-        if (Refusal(actor, userMention, channel) is { } refused)
+        if (Refusal(await Admins.AllowAsync(store, actor, cancellationToken), actor, userMention, channel) is { } refused)
         {
-            return Task.FromResult<Result<IdentityLinked>>(refused);
+            return refused;
         }
 
         var platform = channel!.Trim().ToLowerInvariant();
         var now = clock.GetUtcNow();
-        return store.WriteAsync(session => ForUser(session, actor, userMention!, now, user =>
+        return await store.WriteAsync(session => ForUser(session, actor, userMention!, now, user =>
         {
             if (user.Identities?.Any(identity => identity.Channel == platform) != true)
             {
@@ -94,9 +94,9 @@ public sealed class LinkIdentity(ICrmStore store, TimeProvider clock)
         return UserMentions.Find(session, userMention) is { } user ? change(user) : new UserNotFound(userMention);
     }
 
-    private static CrmError? Refusal(Actor actor, string? userMention, string? channel)
+    private static CrmError? Refusal(bool isAdmin, Actor actor, string? userMention, string? channel)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!isAdmin)
         {
             return new NotPermitted(AuditActions.LinkIdentity, null);
         }

@@ -205,7 +205,7 @@ internal static class AssignmentFlow
 
         if (recipients.Count == 0 || reason == EscalationReason.EngineError)
         {
-            recipients.AddRange(session.People.AllUsers().Where(user => user.Role == Role.Admin).Select(user => user.Key));
+            recipients.AddRange(Admins.All(session).Select(user => user.Key));
         }
 
         return recipients.Distinct(StringComparer.Ordinal);

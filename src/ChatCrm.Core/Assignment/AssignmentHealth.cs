@@ -27,7 +27,7 @@ public sealed class AssignmentHealth(ICrmStore store, TimeProvider clock)
 
     public async Task<Result<AssignmentHealthReport>> HandleAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!await Admins.AllowAsync(store, actor, cancellationToken))
         {
             return new NotPermitted("assignment.health", null);
         }

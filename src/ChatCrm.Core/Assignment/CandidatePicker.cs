@@ -56,10 +56,10 @@ internal static class CandidatePicker
     private static CandidateCheck Weigh(ICrmSession session, User user, Lead lead, AssignmentRule rule, HashSet<string> offeredBefore, out int load)
     {
         load = 0;
-        // Claim permission stands in as "a salesperson who may claim this lead" until the permissions issue brings a matrix.
-        if (user.Role != Role.Salesperson || !LeadAccess.CanClaim(user, lead))
+        // Salespeople are offered leads; a deactivated one, or one whose position lacks claim, never is.
+        if (user.Role != Role.Salesperson || !LeadAccess.Of(session, user).CanClaim(lead))
         {
-            return new CandidateCheck(user.Key, CandidateVerdict.NoClaimPermission, user.Role.ToString());
+            return new CandidateCheck(user.Key, CandidateVerdict.NoClaimPermission, user.IsActive ? user.Position : "deactivated");
         }
 
         if (offeredBefore.Contains(user.Key))

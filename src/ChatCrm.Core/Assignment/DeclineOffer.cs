@@ -30,7 +30,7 @@ public sealed class DeclineOffer(ICrmStore store, TimeProvider clock, CrmSetting
                 mention = offered[0].Number;
             }
 
-            var declined = LeadEdit.Apply(session, actor, mention, AuditActions.DeclineOffer, LeadAccess.CanSee, context.Now, (_, lead) =>
+            var declined = LeadEdit.Apply(session, actor, mention, AuditActions.DeclineOffer, (rights, lead) => rights.CanSee(lead), context.Now, (_, lead) =>
                 lead.OwnerKey is null && lead.AssigneeKey == actor.Key ? lead.WithdrawOffer(context.Now) : new NotOffered(lead.Number));
             if (declined.Value is { } change
                 && AssignmentFlow.Declined(session, Lead.FromSnapshot(change.After), actor.Key, context).Kind == AssignmentMoveKind.None

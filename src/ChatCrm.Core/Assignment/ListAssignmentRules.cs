@@ -8,7 +8,7 @@ public sealed class ListAssignmentRules(ICrmStore store)
 {
     public async Task<Result<AssignmentRulebook>> HandleAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!await Admins.AllowAsync(store, actor, cancellationToken))
         {
             return new NotPermitted("assignment.rules", null);
         }

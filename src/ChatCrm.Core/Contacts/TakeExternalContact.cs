@@ -50,7 +50,7 @@ public sealed class TakeExternalContact(ICrmStore store, TimeProvider clock, Crm
             {
                 var number = LeadNumber.Format(today, session.NextInSequence(LeadNumber.SequenceFor(today)));
                 var leadName = string.IsNullOrWhiteSpace(name) ? known?.Name ?? DefaultName(externalUserId) : name.Trim();
-                lead = Lead.Create(number, leadName, null, company ?? known?.Company, null, LeadStage.New, actor.User.Role == Role.Admin ? null : actor.User, actor.User.TeamKey, LeadSource, actor.Key, now);
+                lead = Lead.Create(number, leadName, null, company ?? known?.Company, null, LeadStage.New, LeadOwnership.TakesWhatTheyCreate(session, actor.User) ? actor.User : null, actor.User.TeamKey, LeadSource, actor.Key, now);
                 session.Leads.Insert(lead);
                 session.Audit.Append(AuditTrail.Entry(actor, AuditActions.CreateLead, now, number, null, lead.ToSnapshot()));
             }

@@ -92,9 +92,9 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
     }
 
     private static IReadOnlyList<string> Recipients(ICrmSession session, Team team) =>
-        session.People.FindUser(team.ManagerKey) is { } manager
+        session.People.FindUser(team.ManagerKey) is { IsActive: true } manager
             ? [manager.Key]
-            : [.. session.People.AllUsers().Where(user => user.Role == Role.Admin).Select(user => user.Key).Order(StringComparer.Ordinal)];
+            : [.. Admins.All(session).Select(user => user.Key).Order(StringComparer.Ordinal)];
 
     internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

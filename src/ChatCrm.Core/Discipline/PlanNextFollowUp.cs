@@ -67,5 +67,5 @@ public sealed class PlanNextFollowUp(ICrmStore store, TimeProvider clock)
         }, cancellationToken);
     }
 
-    private static bool IsOwner(User user, Lead lead) => lead.OwnerKey == user.Key;
+    private static bool IsOwner(AccessRights rights, Lead lead) => lead.OwnerKey == rights.User.Key && rights.CanWork(lead);
 }

@@ -107,7 +107,7 @@ internal static class StaleLeadMoves
             }
 
             var line = Line(lead, stale, stale.Entry.OwnerKey, now);
-            var change = LeadEdit.Apply(session, DisciplineActor.System, lead.Number, AuditActions.ReturnLead, LeadAccess.CanWork, now, (_, target) => target.ReturnToPool(now));
+            var change = LeadEdit.Apply(session, DisciplineActor.System, lead.Number, AuditActions.ReturnLead, (rights, lead) => rights.CanWork(lead), now, (_, target) => target.ReturnToPool(now));
             if (change.IsSuccess)
             {
                 session.FollowUpDiscipline.DeleteStaleMark(lead.Number);

@@ -37,7 +37,7 @@ public sealed class LogFollowUp(ICrmStore store, TimeProvider clock)
                 return resolved.Error!;
             }
 
-            if (!LeadAccess.CanWork(actor.User, lead))
+            if (!LeadAccess.Of(session, actor.User).CanWork(lead))
             {
                 return lead.OwnerKey is null ? new NotOwned(lead.Number) : new NotPermitted(AuditActions.LogFollowUp, lead.Number);
             }

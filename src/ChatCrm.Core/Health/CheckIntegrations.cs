@@ -88,7 +88,7 @@ public sealed class CheckIntegrations(ICrmStore store, TimeProvider clock, IEnum
 
     private static int TellAdmins(ICrmSession session, string kind, string integration, DateTimeOffset since, string? error, DateTimeOffset now)
     {
-        var admins = session.People.AllUsers().Where(user => user.Role == Role.Admin).ToList();
+        var admins = Admins.All(session);
         foreach (var admin in admins)
         {
             var notice = new Notice(kind, new Dictionary<string, string>

@@ -8,7 +8,7 @@ public sealed class ShowIntegrationHealth(ICrmStore store)
 {
     public async Task<Result<IReadOnlyList<IntegrationState>>> HandleAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!await Admins.AllowAsync(store, actor, cancellationToken))
         {
             return new NotPermitted("integration.health", null);
         }

@@ -12,16 +12,16 @@ namespace ChatCrm.Core.Intake;
 /// </summary>
 public sealed class ManageIntakeSources(ICrmStore store, TimeProvider clock)
 {
-    public Task<Result<IReadOnlyList<IntakeSourceStatus>>> ListAsync(Actor actor, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<IntakeSourceStatus>>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!await Admins.AllowAsync(store, actor, cancellationToken))
         {
-            return Task.FromResult<Result<IReadOnlyList<IntakeSourceStatus>>>(new NotPermitted("intake.source.list", null));
+            return new NotPermitted("intake.source.list", null);
         }
 
         var now = clock.GetUtcNow();
         var from = IntakeHourCount.HourOf(now).AddHours(-23);
-        return store.ReadAsync(session =>
+        return await store.ReadAsync(session =>
         {
             var counts = session.Intake.HourCounts(from, from.AddHours(24)).ToLookup(count => count.SourceKey, StringComparer.Ordinal);
             IReadOnlyList<IntakeSourceStatus> statuses = [.. session.Intake.AllSources().Select(source => new IntakeSourceStatus(
@@ -31,28 +31,28 @@ public sealed class ManageIntakeSources(ICrmStore store, TimeProvider clock)
     }
 
     /// <param name="teamKey">The team whose pool the source's leads land in; none when null.</param>
-    public Task<Result<IntakeSourceSecret>> AddAsync(Actor actor, string? key, string? channel, string? teamKey, CancellationToken cancellationToken)
+    public async Task<Result<IntakeSourceSecret>> AddAsync(Actor actor, string? key, string? channel, string? teamKey, CancellationToken cancellationToken)
     {
-        if (Refusal(actor, AuditActions.AddIntakeSource, key) is { } refused)
+        if (Refusal(await Admins.AllowAsync(store, actor, cancellationToken), actor, AuditActions.AddIntakeSource, key) is { } refused)
         {
-            return Task.FromResult<Result<IntakeSourceSecret>>(refused);
+            return refused;
         }
 
         var tag = channel?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(tag))
         {
-            return Task.FromResult<Result<IntakeSourceSecret>>(new MissingValue("channel"));
+            return new MissingValue("channel");
         }
 
         if (!IntakeSource.IsValidKey(tag))
         {
-            return Task.FromResult<Result<IntakeSourceSecret>>(new InvalidValue("channel", channel));
+            return new InvalidValue("channel", channel);
         }
 
         var sourceKey = key!.Trim().ToLowerInvariant();
         var team = string.IsNullOrWhiteSpace(teamKey) ? null : teamKey.Trim();
         var now = clock.GetUtcNow();
-        return store.WriteAsync<Result<IntakeSourceSecret>>(session =>
+        return await store.WriteAsync<Result<IntakeSourceSecret>>(session =>
         {
             if (InboundDedupe.Record(session, actor, now) is { } seen)
             {
@@ -76,15 +76,15 @@ public sealed class ManageIntakeSources(ICrmStore store, TimeProvider clock)
         }, cancellationToken);
     }
 
-    public Task<Result<IntakeSourceSecret>> RotateSecretAsync(Actor actor, string? key, CancellationToken cancellationToken)
+    public async Task<Result<IntakeSourceSecret>> RotateSecretAsync(Actor actor, string? key, CancellationToken cancellationToken)
     {
-        if (Refusal(actor, AuditActions.RotateIntakeSecret, key) is { } refused)
+        if (Refusal(await Admins.AllowAsync(store, actor, cancellationToken), actor, AuditActions.RotateIntakeSecret, key) is { } refused)
         {
-            return Task.FromResult<Result<IntakeSourceSecret>>(refused);
+            return refused;
         }
 
         var now = clock.GetUtcNow();
-        return store.WriteAsync(session => ForSource<IntakeSourceSecret>(session, actor, key!, now, source =>
+        return await store.WriteAsync(session => ForSource<IntakeSourceSecret>(session, actor, key!, now, source =>
         {
             source.RotateSecret(IntakeSource.NewSecret(), now);
             session.Intake.SaveSource(source);
@@ -93,15 +93,15 @@ public sealed class ManageIntakeSources(ICrmStore store, TimeProvider clock)
         }), cancellationToken);
     }
 
-    public Task<Result<IntakeSourceSwitched>> SwitchAsync(Actor actor, string? key, bool on, CancellationToken cancellationToken)
+    public async Task<Result<IntakeSourceSwitched>> SwitchAsync(Actor actor, string? key, bool on, CancellationToken cancellationToken)
     {
-        if (Refusal(actor, AuditActions.SwitchIntakeSource, key) is { } refused)
+        if (Refusal(await Admins.AllowAsync(store, actor, cancellationToken), actor, AuditActions.SwitchIntakeSource, key) is { } refused)
         {
-            return Task.FromResult<Result<IntakeSourceSwitched>>(refused);
+            return refused;
         }
 
         var now = clock.GetUtcNow();
-        return store.WriteAsync(session => ForSource<IntakeSourceSwitched>(session, actor, key!, now, source =>
+        return await store.WriteAsync(session => ForSource<IntakeSourceSwitched>(session, actor, key!, now, source =>
         {
             if (source.Switch(on, now) is { } unchanged)
             {
@@ -125,9 +125,9 @@ public sealed class ManageIntakeSources(ICrmStore store, TimeProvider clock)
         return session.Intake.FindSource(sourceKey) is { } source ? change(source) : new IntakeSourceNotFound(sourceKey);
     }
 
-    private static CrmError? Refusal(Actor actor, string act, string? key)
+    private static CrmError? Refusal(bool isAdmin, Actor actor, string act, string? key)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!isAdmin)
         {
             return new NotPermitted(act, null);
         }

@@ -23,7 +23,7 @@ public sealed class ChangeAmount(ICrmStore store, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        return LeadEdit.RunAsync(store, actor, mention, AuditActions.ChangeAmount, LeadAccess.CanWork, now,
+        return LeadEdit.RunAsync(store, actor, mention, AuditActions.ChangeAmount, (rights, lead) => rights.CanChangeAmount(lead), now,
             (_, lead) => lead.Value(value, code, now), cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ChangeStage(ICrmStore store, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        return LeadEdit.RunAsync(store, actor, mention, AuditActions.ChangeStage, LeadAccess.CanWork, now,
+        return LeadEdit.RunAsync(store, actor, mention, AuditActions.ChangeStage, (rights, lead) => rights.CanWork(lead), now,
             (_, lead) => lead.MoveTo(target, now), cancellationToken);
     }
 }

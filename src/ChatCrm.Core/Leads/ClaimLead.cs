@@ -27,7 +27,7 @@ public sealed class ClaimLead(ICrmStore store, TimeProvider clock)
                 mention = offered[0].Number;
             }
 
-            return LeadEdit.Apply(session, actor, mention, AuditActions.ClaimLead, LeadAccess.CanClaim, now, (_, lead) =>
+            return LeadEdit.Apply(session, actor, mention, AuditActions.ClaimLead, (rights, lead) => rights.CanClaim(lead), now, (_, lead) =>
             {
                 if (lead.Claim(actor.User, now) is { } refused)
                 {

@@ -47,7 +47,7 @@ public sealed class CreateLead(ICrmStore store, TimeProvider clock, CrmSettings 
             }
 
             var number = LeadNumber.Format(today, session.NextInSequence(LeadNumber.SequenceFor(today)));
-            var owner = actor.User.Role == Role.Admin ? null : actor.User;
+            var owner = LeadOwnership.TakesWhatTheyCreate(session, actor.User) ? actor.User : null;
             var lead = Lead.Create(number, input.Name, phone, input.Company, input.Industry, input.Stage ?? LeadStage.New, owner, actor.User.TeamKey, "chat", actor.Key, now);
             session.Leads.Insert(lead);
             var entry = AuditTrail.Entry(actor, AuditActions.CreateLead, now, number, null, lead.ToSnapshot());

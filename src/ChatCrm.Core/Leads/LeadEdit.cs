@@ -18,7 +18,7 @@ internal static class LeadEdit
         Actor actor,
         string? mention,
         string action,
-        Func<User, Lead, bool> mayDo,
+        Func<AccessRights, Lead, bool> mayDo,
         DateTimeOffset now,
         Change change,
         CancellationToken cancellationToken) =>
@@ -29,7 +29,7 @@ internal static class LeadEdit
         Actor actor,
         string? mention,
         string action,
-        Func<User, Lead, bool> mayDo,
+        Func<AccessRights, Lead, bool> mayDo,
         DateTimeOffset now,
         Change change)
     {
@@ -44,10 +44,11 @@ internal static class LeadEdit
             return resolved.Error!;
         }
 
-        if (!mayDo(actor.User, lead))
+        var rights = LeadAccess.Of(session, actor.User);
+        if (!mayDo(rights, lead))
         {
             // "Claim it first" helps only where owning the lead would allow the act.
-            return lead.OwnerKey is null && actor.User.Role == Role.Salesperson && action is not (AuditActions.ClaimLead or AuditActions.OfferLead or AuditActions.DeclineOffer)
+            return lead.OwnerKey is null && rights.CanClaim(lead) && action is not (AuditActions.ClaimLead or AuditActions.OfferLead or AuditActions.DeclineOffer)
                 ? new NotOwned(lead.Number)
                 : new NotPermitted(action, lead.Number);
         }

@@ -22,13 +22,14 @@ public static class LeadResolver
         if (LeadNumber.IsLeadNumber(mention))
         {
             var byNumber = session.Leads.Find(mention.ToUpperInvariant());
-            return byNumber is not null && LeadAccess.CanSee(actor.User, byNumber)
+            return byNumber is not null && LeadAccess.Of(session, actor.User).CanSee(byNumber)
                 ? Result<Lead>.Success(byNumber)
                 : new LeadNotFound(mention);
         }
 
+        var rights = LeadAccess.Of(session, actor.User);
         var candidates = Candidates(session, mention)
-            .Where(lead => LeadAccess.CanSee(actor.User, lead))
+            .Where(rights.CanSee)
             .ToList();
         if (candidates.Count == 0)
         {

@@ -16,8 +16,9 @@ public enum LeadList
 public sealed record LeadPage(LeadList List, IReadOnlyList<LeadSummary> Leads, int Total);
 
 /// <summary>
-/// The lists a salesperson asks for in chat. Salespeople see their own leads and their team's
-/// pool; managers their team; admins everyone.
+/// The lists a person asks for in chat, each cut to what their position lets them see: "mine" is
+/// their own; stale and due-today cover their view scope (own, team, region or all); unclaimed is
+/// the pool within the wider of their view and claim scopes.
 /// </summary>
 public sealed class ListLeads(ICrmStore store, TimeProvider clock, CrmSettings settings)
 {
@@ -25,29 +26,44 @@ public sealed class ListLeads(ICrmStore store, TimeProvider clock, CrmSettings s
 
     public Task<LeadPage> HandleAsync(Actor actor, LeadList list, CancellationToken cancellationToken)
     {
-        var query = QueryFor(actor.User, list, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         return store.ReadAsync(session =>
         {
+            if (QueryFor(LeadAccess.Of(session, actor.User), list, now) is not { } query)
+            {
+                return new LeadPage(list, [], 0);
+            }
+
             var leads = session.Leads.List(query);
             var total = leads.Count < query.Limit ? leads.Count : session.Leads.Count(query);
             return new LeadPage(list, [.. leads.Select(lead => lead.ToSummary())], total);
         }, cancellationToken);
     }
 
-    private LeadQuery QueryFor(User user, LeadList list, DateTimeOffset now)
+    private LeadQuery? QueryFor(AccessRights rights, LeadList list, DateTimeOffset now)
     {
-        var scope = Scope(user, list);
+        if (list == LeadList.Mine)
+        {
+            return new LeadQuery { OwnerKey = rights.User.Key, Limit = PageSize, OrderBy = LeadOrder.NextFollowUpSoonestFirst };
+        }
+
+        if (list == LeadList.Unclaimed)
+        {
+            var widest = rights.ScopeOf(Permission.View) >= rights.ScopeOf(Permission.Claim) ? Permission.View : Permission.Claim;
+            return rights.ScopeOf(widest) == AccessScope.Own
+                ? new LeadQuery { AssigneeKey = rights.User.Key, Unowned = true, OrderBy = LeadOrder.NewestFirst, Limit = PageSize }
+                : rights.Query(widest, PageSize) is { } pool ? pool with { Unowned = true, OrderBy = LeadOrder.NewestFirst } : null;
+        }
+
+        if (rights.Query(Permission.View, PageSize) is not { } scope)
+        {
+            return null;
+        }
+
         var today = DateOnly.FromDateTime(settings.LocalNow(now).DateTime);
         return list switch
         {
             LeadList.Stale => scope with { LastActivityBefore = now - settings.StaleAfter },
-            LeadList.Unclaimed => new LeadQuery
-            {
-                Unowned = true,
-                TeamKey = user.Role == Role.Admin ? null : user.TeamKey,
-                OrderBy = LeadOrder.NewestFirst,
-                Limit = PageSize,
-            },
             LeadList.DueToday => scope with
             {
                 NextFollowUpWithin = (settings.StartOf(today), settings.StartOf(today.AddDays(1))),
@@ -56,13 +72,4 @@ public sealed class ListLeads(ICrmStore store, TimeProvider clock, CrmSettings s
             _ => scope with { OrderBy = LeadOrder.NextFollowUpSoonestFirst },
         };
     }
-
-    private static LeadQuery Scope(User user, LeadList list) => user.Role switch
-    {
-        // "My leads" is a person's own; the other lists cover what a manager or admin oversees.
-        _ when list == LeadList.Mine => new LeadQuery { OwnerKey = user.Key, Limit = PageSize },
-        Role.Admin => new LeadQuery { Limit = PageSize },
-        Role.Manager => new LeadQuery { TeamKey = user.TeamKey, Limit = PageSize },
-        _ => new LeadQuery { OwnerKey = user.Key, Limit = PageSize },
-    };
 }

@@ -20,10 +20,10 @@ public sealed class OfferLead(ICrmStore store, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        return LeadEdit.RunAsync(store, actor, mention, AuditActions.OfferLead, LeadAccess.CanAssign, now, (session, lead) =>
+        return LeadEdit.RunAsync(store, actor, mention, AuditActions.OfferLead, (rights, lead) => rights.CanAssign(lead), now, (session, lead) =>
         {
             var target = UserMentions.Find(session, toUser);
-            if (target is null || target.Role == Role.Admin)
+            if (target is null || !LeadOwnership.CanTake(session, target))
             {
                 return new UserNotFound(toUser);
             }

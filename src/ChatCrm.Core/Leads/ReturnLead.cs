@@ -11,7 +11,7 @@ public sealed class ReturnLead(ICrmStore store, TimeProvider clock)
     public Task<Result<LeadChange>> HandleAsync(Actor actor, string? mention, string? reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return LeadEdit.RunAsync(store, actor, mention, AuditActions.ReturnLead, LeadAccess.CanWork, now, (session, lead) =>
+        return LeadEdit.RunAsync(store, actor, mention, AuditActions.ReturnLead, (rights, lead) => rights.CanWork(lead), now, (session, lead) =>
         {
             if (lead.ReturnToPool(now) is { } refused)
             {

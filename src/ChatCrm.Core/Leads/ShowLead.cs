@@ -53,7 +53,8 @@ public sealed class ShowLead(ICrmStore store)
                 return new NoLeadInContext();
             }
 
-            if (!LeadAccess.CanSee(actor.User, lead))
+            var rights = LeadAccess.Of(session, actor.User);
+            if (!rights.CanSee(lead))
             {
                 return new NotPermitted(Act, lead.Number);
             }
@@ -66,8 +67,8 @@ public sealed class ShowLead(ICrmStore store)
                 lead.ToSnapshot(),
                 ownerName,
                 followUps,
-                lead.OwnerKey is null && LeadAccess.CanClaim(actor.User, lead),
-                LeadAccess.CanWork(actor.User, lead)));
+                lead.OwnerKey is null && rights.CanClaim(lead),
+                rights.CanWork(lead)));
         }, cancellationToken);
     }
 

@@ -16,10 +16,10 @@ public sealed class TransferLead(ICrmStore store, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        return LeadEdit.RunAsync(store, actor, mention, AuditActions.TransferLead, LeadAccess.CanTransfer, now, (session, lead) =>
+        return LeadEdit.RunAsync(store, actor, mention, AuditActions.TransferLead, (rights, lead) => rights.CanTransfer(lead), now, (session, lead) =>
         {
             var target = UserMentions.Find(session, toUser);
-            if (target is null || target.Role == Role.Admin)
+            if (target is null || !LeadOwnership.CanTake(session, target))
             {
                 return new UserNotFound(toUser);
             }

@@ -35,7 +35,7 @@ public sealed class RaiseIntegrationAlert(ICrmStore store, TimeProvider clock)
                 return 0;
             }
 
-            var admins = session.People.AllUsers().Where(user => user.Role == Role.Admin).ToList();
+            var admins = Admins.All(session);
             foreach (var admin in admins)
             {
                 Notices.IntegrationIsFailing(session, admin.Key, channel, code, text, now);

@@ -25,7 +25,7 @@ public sealed class ReviewDeadLetters(ICrmStore store, TimeProvider clock)
 
     public async Task<Result<IReadOnlyList<OutboxMessage>>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!await Admins.AllowAsync(store, actor, cancellationToken))
         {
             return new NotPermitted(AuditActions.ReplayMessage, null);
         }
@@ -38,21 +38,21 @@ public sealed class ReviewDeadLetters(ICrmStore store, TimeProvider clock)
     /// listed) back in line, due now, with its attempts reset. The last error stays until the next
     /// attempt replaces it.
     /// </summary>
-    public Task<Result<OutboxMessage>> ReplayAsync(Actor actor, string? reference, CancellationToken cancellationToken)
+    public async Task<Result<OutboxMessage>> ReplayAsync(Actor actor, string? reference, CancellationToken cancellationToken)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!await Admins.AllowAsync(store, actor, cancellationToken))
         {
-            return Task.FromResult<Result<OutboxMessage>>(new NotPermitted(AuditActions.ReplayMessage, null));
+            return new NotPermitted(AuditActions.ReplayMessage, null);
         }
 
         var wanted = reference?.Trim().TrimStart('#').Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         if (string.IsNullOrEmpty(wanted))
         {
-            return Task.FromResult<Result<OutboxMessage>>(new MissingValue("message"));
+            return new MissingValue("message");
         }
 
         var now = clock.GetUtcNow();
-        return store.WriteAsync<Result<OutboxMessage>>(session =>
+        return await store.WriteAsync<Result<OutboxMessage>>(session =>
         {
             if (InboundDedupe.Record(session, actor, now) is { } seen)
             {

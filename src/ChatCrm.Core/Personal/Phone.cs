@@ -15,8 +15,16 @@ public sealed record Phone
     /// <summary>The number as +{country}{national}, e.g. +8613800138000.</summary>
     public string E164 { get; }
 
-    /// <summary>The number with its middle digits hidden, safe for logs: +86138****8000.</summary>
-    public string Masked => E164.Length <= 8 ? "****" : E164[..^8] + "****" + E164[^4..];
+    /// <summary>
+    /// The number with its middle digits hidden, safe for logs and for anyone without the full-phone
+    /// permission: a Chinese mobile as people write it, 138****8000; others +1415***0166 style.
+    /// </summary>
+    public string Masked => E164 switch
+    {
+        { Length: 14 } when E164.StartsWith("+861", StringComparison.Ordinal) => E164[3..6] + "****" + E164[^4..],
+        { Length: <= 8 } => "****",
+        _ => E164[..^8] + "****" + E164[^4..],
+    };
 
     /// <summary>Parses what a person typed; null when it is not a possible phone number.</summary>
     public static Phone? TryParse(string? text, string defaultRegion = "CN")

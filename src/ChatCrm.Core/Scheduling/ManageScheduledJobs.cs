@@ -15,7 +15,7 @@ public sealed class ManageScheduledJobs(ICrmStore store, IJobScheduler scheduler
 {
     public async Task<Result<IReadOnlyList<JobStatus>>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!await Admins.AllowAsync(store, actor, cancellationToken))
         {
             return new NotPermitted("job.list", null);
         }
@@ -103,7 +103,7 @@ public sealed class ManageScheduledJobs(ICrmStore store, IJobScheduler scheduler
 
     private async Task<Result<ScheduledJobInfo>> FindAsync(Actor actor, string act, string? name, CancellationToken cancellationToken)
     {
-        if (actor.User.Role != Role.Admin)
+        if (!await Admins.AllowAsync(store, actor, cancellationToken))
         {
             return new NotPermitted(act, null);
         }

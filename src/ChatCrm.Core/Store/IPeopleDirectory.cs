@@ -19,4 +19,11 @@ public interface IPeopleDirectory
     void Save(User user);
 
     void Save(Team team);
+
+    /// <summary>A position as stored (the defaults are stored at start), by key.</summary>
+    Position? FindPosition(string key);
+
+    IReadOnlyList<Position> AllPositions();
+
+    void Save(Position position);
 }

@@ -13,6 +13,9 @@ public sealed record LeadQuery
 
     public string? TeamKey { get; init; }
 
+    /// <summary>Only leads of one of these teams (a region's teams).</summary>
+    public IReadOnlyList<string>? TeamKeys { get; init; }
+
     public string? AssigneeKey { get; init; }
 
     /// <summary>Only leads whose last activity (last follow-up, else creation) is before this.</summary>

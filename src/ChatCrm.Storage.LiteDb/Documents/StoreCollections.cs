@@ -47,6 +47,7 @@ internal sealed class StoreCollections
         IntegrationHealth = database.GetCollection("integration_health");
         JobRuns = database.GetCollection("job_runs");
         JobStates = database.GetCollection("job_states");
+        Positions = database.GetCollection("positions");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -107,6 +108,8 @@ internal sealed class StoreCollections
     public ILiteCollection<BsonDocument> JobRuns { get; }
 
     public ILiteCollection<BsonDocument> JobStates { get; }
+
+    public ILiteCollection<BsonDocument> Positions { get; }
 
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()

@@ -33,6 +33,11 @@ internal sealed class LeadDocumentFilter(LeadQuery query)
             return false;
         }
 
+        if (query.TeamKeys is { } teams && !(lead[LeadDocuments.TeamKey].IsString && teams.Contains(lead[LeadDocuments.TeamKey].AsString, StringComparer.Ordinal)))
+        {
+            return false;
+        }
+
         if (query.AssigneeKey is not null && !IsText(lead, LeadDocuments.AssigneeKey, query.AssigneeKey))
         {
             return false;

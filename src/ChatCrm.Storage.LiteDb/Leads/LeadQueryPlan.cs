@@ -120,8 +120,11 @@ internal sealed class LeadQueryPlan
     private static IReadOnlyList<LeadIndexWalk>? PoolWalks(LeadQuery query) =>
         query.Unowned ? LeadIndexWalk.ByState(LeadDocuments.OwnerByState, null, query.IncludeClosed) : null;
 
+    // A region's teams are disjoint, so their walks together are the region without repeats.
     private static IReadOnlyList<LeadIndexWalk>? TeamWalks(LeadQuery query) =>
-        query.TeamKey is { } team ? LeadIndexWalk.ByState(LeadDocuments.TeamByState, team, query.IncludeClosed) : null;
+        query.TeamKey is { } team ? LeadIndexWalk.ByState(LeadDocuments.TeamByState, team, query.IncludeClosed)
+        : query.TeamKeys is { } teams ? [.. teams.Distinct(StringComparer.Ordinal).SelectMany(key => LeadIndexWalk.ByState(LeadDocuments.TeamByState, key, query.IncludeClosed))]
+        : null;
 
     private static (LeadIndexWalk Walk, bool YieldsQueryOrder)? TimeWalk(LeadQuery query)
     {
@@ -139,7 +142,7 @@ internal sealed class LeadQueryPlan
         query.NextFollowUpWithin is { } window && window.To.UtcTicks <= window.From.UtcTicks;
 
     private static int ConditionCount(LeadQuery query) =>
-        (query.OwnerKey is null ? 0 : 1) + (query.Unowned ? 1 : 0) + (query.TeamKey is null ? 0 : 1) + (query.AssigneeKey is null ? 0 : 1)
+        (query.OwnerKey is null ? 0 : 1) + (query.Unowned ? 1 : 0) + (query.TeamKey is null ? 0 : 1) + (query.TeamKeys is null ? 0 : 1) + (query.AssigneeKey is null ? 0 : 1)
         + (query.LastActivityBefore is null ? 0 : 1) + (query.NextFollowUpWithin is null ? 0 : 1);
 
     private List<BsonDocument> FirstInOrder(ILiteCollection<BsonDocument> leads)

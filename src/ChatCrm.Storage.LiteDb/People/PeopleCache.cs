@@ -49,14 +49,17 @@ internal sealed class PeopleCache
     }
 }
 
-/// <summary>All users and teams at one moment, ordered by key.</summary>
+/// <summary>All users, teams and positions at one moment, ordered by key.</summary>
 internal sealed class PeopleSnapshot
 {
     private readonly Dictionary<string, User> _usersByKey;
     private readonly Dictionary<string, Team> _teamsByKey;
+    private readonly Dictionary<string, Position> _positionsByKey;
 
-    public PeopleSnapshot(IEnumerable<User> users, IEnumerable<Team> teams)
+    public PeopleSnapshot(IEnumerable<User> users, IEnumerable<Team> teams, IEnumerable<Position> positions)
     {
+        Positions = [.. positions.OrderBy(position => position.Key, StringComparer.Ordinal)];
+        _positionsByKey = Positions.ToDictionary(position => position.Key, StringComparer.Ordinal);
         Users = [.. users.OrderBy(user => user.Key, StringComparer.Ordinal)];
         Teams = [.. teams.OrderBy(team => team.Key, StringComparer.Ordinal)];
         _usersByKey = Users.ToDictionary(user => user.Key, StringComparer.Ordinal);
@@ -66,6 +69,10 @@ internal sealed class PeopleSnapshot
     public IReadOnlyList<User> Users { get; }
 
     public IReadOnlyList<Team> Teams { get; }
+
+    public IReadOnlyList<Position> Positions { get; }
+
+    public Position? FindPosition(string key) => _positionsByKey.GetValueOrDefault(key);
 
     public User? FindUser(string key) => _usersByKey.GetValueOrDefault(key);
 

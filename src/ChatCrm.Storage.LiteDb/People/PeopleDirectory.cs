@@ -34,6 +34,17 @@ internal sealed class PeopleDirectory(SessionScope scope, StoreCollections colle
         scope.Transaction!.PeopleChanged = true;
     }
 
+    public Position? FindPosition(string key) => Current().FindPosition(key);
+
+    public IReadOnlyList<Position> AllPositions() => Current().Positions;
+
+    public void Save(Position position)
+    {
+        var document = PeopleDocuments.PositionToDocument(position);
+        scope.Write(() => collections.Positions.Upsert(document));
+        scope.Transaction!.PeopleChanged = true;
+    }
+
     // Once this transaction saved a person, it must see its own uncommitted change, which the
     // cache (committed data only) does not hold.
     private PeopleSnapshot Current() =>
@@ -41,5 +52,6 @@ internal sealed class PeopleDirectory(SessionScope scope, StoreCollections colle
 
     private PeopleSnapshot Load() => scope.Read(() => new PeopleSnapshot(
         collections.Users.FindAll().Select(document => PeopleDocuments.ToUser(document, protector)),
-        collections.Teams.FindAll().Select(PeopleDocuments.ToTeam)));
+        collections.Teams.FindAll().Select(PeopleDocuments.ToTeam),
+        collections.Positions.FindAll().Select(PeopleDocuments.ToPosition)));
 }

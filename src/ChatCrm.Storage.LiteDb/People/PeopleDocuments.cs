@@ -21,6 +21,10 @@ internal static class PeopleDocuments
         ["TeamKey"] = BsonFields.Text(user.TeamKey),
         ["Aliases"] = new BsonArray(user.Aliases.Select(alias => new BsonValue(alias))),
         ["Language"] = user.Language,
+        ["PositionKey"] = BsonFields.Text(user.PositionKey),
+        ["RegionKey"] = BsonFields.Text(user.RegionKey),
+        ["Grants"] = user.Grants is { } grants ? GrantsToDocument(grants) : BsonValue.Null,
+        ["DeactivatedAt"] = BsonFields.Ticks(user.DeactivatedAt),
     };
 
     public static User ToUser(BsonDocument document, IPersonalDataProtector protector) => new(
@@ -32,17 +36,52 @@ internal static class PeopleDocuments
         BsonFields.GetRequiredText(document, "Language"),
         document.TryGetValue("Identities", out var identities) && identities.IsArray
             ? [.. identities.AsArray.Select(identity => new ChannelIdentity(identity["Channel"].AsString, protector.Reveal(identity["Id"].AsString)))]
-            : []);
+            : [],
+        BsonFields.GetText(document, "PositionKey"),
+        BsonFields.GetText(document, "RegionKey"),
+        document["Grants"].IsDocument ? ToGrants(document["Grants"].AsDocument) : null,
+        BsonFields.GetTicks(document, "DeactivatedAt") is { } deactivated ? new DateTimeOffset(deactivated, TimeSpan.Zero) : null);
 
     public static BsonDocument TeamToDocument(Team team) => new()
     {
         ["_id"] = team.Key,
         ["Name"] = team.Name,
         ["ManagerKey"] = team.ManagerKey,
+        ["RegionKey"] = BsonFields.Text(team.RegionKey),
     };
 
     public static Team ToTeam(BsonDocument document) => new(
         document["_id"].AsString,
         BsonFields.GetRequiredText(document, "Name"),
-        BsonFields.GetRequiredText(document, "ManagerKey"));
+        BsonFields.GetRequiredText(document, "ManagerKey"),
+        BsonFields.GetText(document, "RegionKey"));
+
+    public static BsonDocument PositionToDocument(Position position) => new()
+    {
+        ["_id"] = position.Key,
+        ["Name"] = position.Name,
+        ["Grants"] = GrantsToDocument(position.Grants),
+    };
+
+    public static Position ToPosition(BsonDocument document) => new(
+        document["_id"].AsString,
+        BsonFields.GetRequiredText(document, "Name"),
+        ToGrants(document["Grants"].AsDocument));
+
+    private static BsonDocument GrantsToDocument(IReadOnlyDictionary<Permission, AccessScope> grants)
+    {
+        var document = new BsonDocument();
+        foreach (var (permission, scope) in grants)
+        {
+            document[permission.ToString()] = scope.ToString();
+        }
+
+        return document;
+    }
+
+    // A permission or scope this version does not know (written by a newer one) is left out, not guessed.
+    private static Dictionary<Permission, AccessScope> ToGrants(BsonDocument document) =>
+        document
+            .Where(pair => Enum.TryParse<Permission>(pair.Key, out _) && pair.Value.IsString && Enum.TryParse<AccessScope>(pair.Value.AsString, out _))
+            .ToDictionary(pair => Enum.Parse<Permission>(pair.Key), pair => Enum.Parse<AccessScope>(pair.Value.AsString));
 }
