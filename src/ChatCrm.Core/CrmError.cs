@@ -104,3 +104,21 @@ public sealed record NotOffered(string LeadNumber) : CrmError
 {
     public override string Code => "not_offered";
 }
+
+/// <summary>No position, team or other named thing with this key.</summary>
+public sealed record NotFound(string Kind, string Key) : CrmError
+{
+    public override string Code => "not_found";
+}
+
+/// <summary>A user, team or position with this key exists already.</summary>
+public sealed record AlreadyExists(string Kind, string Key) : CrmError
+{
+    public override string Code => "already_exists";
+}
+
+/// <summary>Raising one's own permissions needs a second person's approval.</summary>
+public sealed record OwnPermissions(string Act) : CrmError
+{
+    public override string Code => "own_permissions";
+}

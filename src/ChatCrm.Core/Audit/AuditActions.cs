@@ -35,4 +35,12 @@ public static class AuditActions
     public const string RunJob = "job.run";
     public const string PauseJob = "job.pause";
     public const string ResumeJob = "job.resume";
+    public const string AddPosition = "position.add";
+    public const string GrantPosition = "position.grant";
+    public const string AddUser = "user.add";
+    public const string ChangeUser = "user.change";
+    public const string GrantUser = "user.grant";
+    public const string AddTeam = "team.add";
+    public const string ChangeTeam = "team.change";
+    public const string RevealContact = "lead.reveal";
 }

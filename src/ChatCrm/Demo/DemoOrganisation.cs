@@ -17,8 +17,8 @@ public static class DemoOrganisation
 {
     public static readonly IReadOnlyList<Team> Teams =
     [
-        new("east", "华东 East", "wang"),
-        new("south", "华南 South", "chen"),
+        new("east", "华东 East", "wang", "east-china"),
+        new("south", "华南 South", "chen", "south-china"),
     ];
 
     /// <summary>

@@ -95,8 +95,8 @@ public sealed class CandidateTests : IDisposable
         Assert.Empty(await _desk.NoticesAsync("eve", Notices.LeadOffered));
         Assert.Empty(await _desk.NoticesAsync("carol", Notices.LeadOffered));
         var checks = (await _desk.AssignmentAsync(moves[0].LeadNumber)).Candidates;
-        Assert.Contains(new CandidateCheck("wang", CandidateVerdict.NoClaimPermission, "Manager"), checks);
-        Assert.Contains(new CandidateCheck("eve", CandidateVerdict.NoClaimPermission, "Admin"), checks);
+        Assert.Contains(new CandidateCheck("wang", CandidateVerdict.NoClaimPermission, "sales_manager"), checks);
+        Assert.Contains(new CandidateCheck("eve", CandidateVerdict.NoClaimPermission, "admin"), checks);
         Assert.DoesNotContain(checks, check => check.UserKey == "carol");
     }
 

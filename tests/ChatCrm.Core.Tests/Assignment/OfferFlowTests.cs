@@ -125,7 +125,7 @@ public sealed class OfferFlowTests : IDisposable
         Assert.Null((await _desk.LeadAsync(number)).AssigneeKey);
         var notice = Assert.Single(await _desk.NoticesAsync("wang", Notices.AssignmentEscalated));
         Assert.Equal(("OffersExhausted", AssignmentRule.DefaultKey, "alice=Expired;bob=Expired;dan=Expired"), (notice.Args["reason"], notice.Args["rule"], notice.Args["offers"]));
-        Assert.Equal("alice=OfferedBefore;bob=OfferedBefore;dan=OfferedBefore;wang=NoClaimPermission:Manager", notice.Args["candidates"]);
+        Assert.Equal("alice=OfferedBefore;bob=OfferedBefore;dan=OfferedBefore;wang=NoClaimPermission:sales_manager", notice.Args["candidates"]);
 
         _desk.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Empty(await _desk.RunAsync());
@@ -144,7 +144,7 @@ public sealed class OfferFlowTests : IDisposable
         Assert.Equal((AssignmentMoveKind.Escalated, EscalationReason.NoCandidate), (move.Kind, move.Reason));
         var notice = Assert.Single(await _desk.NoticesAsync("wang", Notices.AssignmentEscalated));
         Assert.Equal((number, "east-small"), (notice.Args["lead"], notice.Args["rule"]));
-        Assert.Equal("alice=AtCapacity:1/1;bob=AtCapacity:1/1;wang=NoClaimPermission:Manager", notice.Args["candidates"]);
+        Assert.Equal("alice=AtCapacity:1/1;bob=AtCapacity:1/1;wang=NoClaimPermission:sales_manager", notice.Args["candidates"]);
         Assert.Empty(await _desk.NoticesAsync("alice", Notices.LeadOffered));
     }
 

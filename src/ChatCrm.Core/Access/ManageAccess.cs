@@ -1,0 +1,444 @@
+using System.Text.RegularExpressions;
+using ChatCrm.Core.Audit;
+using ChatCrm.Core.Conversations;
+using ChatCrm.Core.Store;
+
+namespace ChatCrm.Core.Access;
+
+/// <summary>
+/// What admins do to the organisation from the chat (<c>/admin position …</c>, <c>/admin user …</c>,
+/// <c>/admin team …</c>): positions and their grants, users with their position, team, region and
+/// own grants, teams with their manager and region. Admins only; every change is audited with the
+/// thing before and after. Changing one's own permissions is refused here: it needs a second person.
+/// </summary>
+public sealed partial class ManageAccess(ICrmStore store, TimeProvider clock)
+{
+    private const int MaxNameLength = 60;
+
+    public Task<Result<IReadOnlyList<PositionView>>> ListPositionsAsync(Actor actor, CancellationToken cancellationToken) =>
+        store.ReadAsync<Result<IReadOnlyList<PositionView>>>(session =>
+        {
+            if (!Admins.Are(session, actor.User))
+            {
+                return new NotPermitted("position.list", null);
+            }
+
+            return Result<IReadOnlyList<PositionView>>.Success([.. Positions(session).Select(position => View(session, position))]);
+        }, cancellationToken);
+
+    public Task<Result<PositionView>> ShowPositionAsync(Actor actor, string? key, CancellationToken cancellationToken) =>
+        store.ReadAsync<Result<PositionView>>(session =>
+        {
+            if (!Admins.Are(session, actor.User))
+            {
+                return new NotPermitted("position.show", null);
+            }
+
+            return FindPosition(session, key) is { } position ? Result<PositionView>.Success(View(session, position)) : PositionMissing(key);
+        }, cancellationToken);
+
+    /// <param name="like">An existing position whose grants the new one starts with; none: it grants nothing yet.</param>
+    public Task<Result<AccessChanged>> AddPositionAsync(Actor actor, string? key, string? name, string? like, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.AddPosition, cancellationToken, session =>
+        {
+            if (ValidKey(key, "position") is { } invalid)
+            {
+                return invalid;
+            }
+
+            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+            {
+                return string.IsNullOrWhiteSpace(name) ? new MissingValue("name") : new InvalidValue("name", name);
+            }
+
+            var positionKey = key!.Trim().ToLowerInvariant();
+            if (FindPosition(session, positionKey) is not null)
+            {
+                return new AlreadyExists("position", positionKey);
+            }
+
+            Position? template = null;
+            if (like is not null && (template = FindPosition(session, like)) is null)
+            {
+                return PositionMissing(like);
+            }
+
+            var position = new Position(positionKey, name.Trim(), template?.Grants ?? new Dictionary<Permission, AccessScope>());
+            session.People.Save(position);
+            return Result<AccessChanged>.Success(new AccessChanged("position:" + positionKey, null, position.Describe()));
+        });
+
+    public Task<Result<AccessChanged>> GrantPositionAsync(Actor actor, string? key, string? permissionWord, string? scopeWord, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.GrantPosition, cancellationToken, session =>
+        {
+            if (FindPosition(session, key) is not { } position)
+            {
+                return PositionMissing(key);
+            }
+
+            if (Grant(permissionWord, scopeWord) is not { } grant)
+            {
+                return GrantError(permissionWord, scopeWord);
+            }
+
+            if (actor.User.Position == position.Key)
+            {
+                return new OwnPermissions(AuditActions.GrantPosition);
+            }
+
+            if (position.ScopeOf(grant.Permission) == grant.Scope)
+            {
+                return new NoChange("position:" + position.Key);
+            }
+
+            var changed = position.With(grant.Permission, grant.Scope);
+            session.People.Save(changed);
+            return Result<AccessChanged>.Success(new AccessChanged("position:" + position.Key, position.Describe(), changed.Describe()));
+        });
+
+    public Task<Result<IReadOnlyList<UserView>>> ListUsersAsync(Actor actor, CancellationToken cancellationToken) =>
+        store.ReadAsync<Result<IReadOnlyList<UserView>>>(session =>
+        {
+            if (!Admins.Are(session, actor.User))
+            {
+                return new NotPermitted("user.list", null);
+            }
+
+            return Result<IReadOnlyList<UserView>>.Success([.. session.People.AllUsers().Select(user => View(session, user))]);
+        }, cancellationToken);
+
+    public Task<Result<UserView>> ShowUserAsync(Actor actor, string? mention, CancellationToken cancellationToken) =>
+        store.ReadAsync<Result<UserView>>(session =>
+        {
+            if (!Admins.Are(session, actor.User))
+            {
+                return new NotPermitted("user.show", null);
+            }
+
+            return Find(session, mention) is { } user ? Result<UserView>.Success(View(session, user)) : new UserNotFound(mention ?? string.Empty);
+        }, cancellationToken);
+
+    /// <summary>A new colleague: login, name, and optionally a team and position (default: salesperson).</summary>
+    public Task<Result<AccessChanged>> AddUserAsync(Actor actor, string? login, string? name, string? teamKey, string? positionKey, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.AddUser, cancellationToken, session =>
+        {
+            if (ValidKey(login, "login") is { } invalid)
+            {
+                return invalid;
+            }
+
+            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+            {
+                return string.IsNullOrWhiteSpace(name) ? new MissingValue("name") : new InvalidValue("name", name);
+            }
+
+            var key = login!.Trim().ToLowerInvariant();
+            if (session.People.FindUser(key) is not null)
+            {
+                return new AlreadyExists("user", key);
+            }
+
+            Team? team = null;
+            if (teamKey is not null && (team = session.People.FindTeam(teamKey.Trim().ToLowerInvariant())) is null)
+            {
+                return new NotFound("team", teamKey);
+            }
+
+            var position = positionKey is null ? DefaultPositions.Find(DefaultPositions.Sales) : FindPosition(session, positionKey);
+            if (position is null)
+            {
+                return PositionMissing(positionKey);
+            }
+
+            var user = new User(key, name.Trim(), RoleOf(position.Key), team?.Key, [name.Trim()], "zh", [], position.Key);
+            session.People.Save(user);
+            return Result<AccessChanged>.Success(new AccessChanged("user:" + key, null, Describe(user)));
+        });
+
+    /// <param name="field">"position", "team" or "region".</param>
+    public Task<Result<AccessChanged>> ChangeUserAsync(Actor actor, string? mention, string field, string? value, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.ChangeUser, cancellationToken, session =>
+        {
+            if (Find(session, mention) is not { } user)
+            {
+                return new UserNotFound(mention ?? string.Empty);
+            }
+
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return new MissingValue(field);
+            }
+
+            var word = value.Trim().ToLowerInvariant();
+            User changed;
+            switch (field)
+            {
+                case "position":
+                    if (FindPosition(session, word) is not { } position)
+                    {
+                        return PositionMissing(word);
+                    }
+
+                    changed = user with { PositionKey = position.Key, Role = RoleOf(position.Key) };
+                    break;
+                case "team":
+                    if (session.People.FindTeam(word) is not { } team)
+                    {
+                        return new NotFound("team", word);
+                    }
+
+                    changed = user with { TeamKey = team.Key };
+                    break;
+                default:
+                    if (ValidKey(word, "region") is { } invalid)
+                    {
+                        return invalid;
+                    }
+
+                    changed = user with { RegionKey = word };
+                    break;
+            }
+
+            if (changed == user)
+            {
+                return new NoChange("user:" + user.Key);
+            }
+
+            if (user.Key == actor.User.Key && field != "team")
+            {
+                return new OwnPermissions(AuditActions.ChangeUser);
+            }
+
+            session.People.Save(changed);
+            return Result<AccessChanged>.Success(new AccessChanged("user:" + user.Key, Describe(user), Describe(changed)));
+        });
+
+    /// <param name="scopeWord">A scope, or "default" to drop the user's own grant and use their position's.</param>
+    public Task<Result<AccessChanged>> GrantUserAsync(Actor actor, string? mention, string? permissionWord, string? scopeWord, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.GrantUser, cancellationToken, session =>
+        {
+            if (Find(session, mention) is not { } user)
+            {
+                return new UserNotFound(mention ?? string.Empty);
+            }
+
+            if (PermissionNames.ParsePermission(permissionWord) is not { } permission)
+            {
+                return permissionWord is null ? new MissingValue("permission") : new InvalidValue("permission", permissionWord);
+            }
+
+            var toDefault = string.Equals(scopeWord?.Trim(), "default", StringComparison.OrdinalIgnoreCase) || scopeWord?.Trim() == "默认";
+            if (!toDefault && PermissionNames.ParseScope(scopeWord) is null)
+            {
+                return scopeWord is null ? new MissingValue("scope") : new InvalidValue("scope", scopeWord);
+            }
+
+            if (user.Key == actor.User.Key)
+            {
+                return new OwnPermissions(AuditActions.GrantUser);
+            }
+
+            var grants = new Dictionary<Permission, AccessScope>(user.Grants ?? new Dictionary<Permission, AccessScope>());
+            if (toDefault)
+            {
+                grants.Remove(permission);
+            }
+            else
+            {
+                grants[permission] = PermissionNames.ParseScope(scopeWord)!.Value;
+            }
+
+            var changed = user with { Grants = grants.Count == 0 ? null : grants };
+            if (Describe(changed) == Describe(user))
+            {
+                return new NoChange("user:" + user.Key);
+            }
+
+            session.People.Save(changed);
+            return Result<AccessChanged>.Success(new AccessChanged("user:" + user.Key, Describe(user), Describe(changed)));
+        });
+
+    public Task<Result<IReadOnlyList<TeamView>>> ListTeamsAsync(Actor actor, CancellationToken cancellationToken) =>
+        store.ReadAsync<Result<IReadOnlyList<TeamView>>>(session =>
+        {
+            if (!Admins.Are(session, actor.User))
+            {
+                return new NotPermitted("team.list", null);
+            }
+
+            var users = session.People.AllUsers();
+            return Result<IReadOnlyList<TeamView>>.Success([.. session.People.AllTeams().Select(team => new TeamView(
+                team, session.People.FindUser(team.ManagerKey)?.DisplayName ?? team.ManagerKey, users.Count(user => user.TeamKey == team.Key && user.IsActive)))]);
+        }, cancellationToken);
+
+    public Task<Result<AccessChanged>> AddTeamAsync(Actor actor, string? key, string? managerMention, string? region, string? name, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.AddTeam, cancellationToken, session =>
+        {
+            if (ValidKey(key, "team") is { } invalid)
+            {
+                return invalid;
+            }
+
+            var teamKey = key!.Trim().ToLowerInvariant();
+            if (session.People.FindTeam(teamKey) is not null)
+            {
+                return new AlreadyExists("team", teamKey);
+            }
+
+            if (Find(session, managerMention) is not { } manager)
+            {
+                return managerMention is null ? new MissingValue("manager") : new UserNotFound(managerMention);
+            }
+
+            if (region is not null && ValidKey(region, "region") is { } badRegion)
+            {
+                return badRegion;
+            }
+
+            var team = new Team(teamKey, string.IsNullOrWhiteSpace(name) ? teamKey : name.Trim(), manager.Key, region?.Trim().ToLowerInvariant());
+            session.People.Save(team);
+            return Result<AccessChanged>.Success(new AccessChanged("team:" + teamKey, null, Describe(team)));
+        });
+
+    /// <param name="field">"region" or "manager".</param>
+    public Task<Result<AccessChanged>> ChangeTeamAsync(Actor actor, string? key, string field, string? value, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.ChangeTeam, cancellationToken, session =>
+        {
+            if (key is null || session.People.FindTeam(key.Trim().ToLowerInvariant()) is not { } team)
+            {
+                return key is null ? new MissingValue("team") : new NotFound("team", key);
+            }
+
+            Team changed;
+            if (field == "manager")
+            {
+                if (Find(session, value) is not { } manager)
+                {
+                    return value is null ? new MissingValue("manager") : new UserNotFound(value);
+                }
+
+                changed = team with { ManagerKey = manager.Key };
+            }
+            else
+            {
+                if (ValidKey(value, "region") is { } invalid)
+                {
+                    return invalid;
+                }
+
+                changed = team with { RegionKey = value!.Trim().ToLowerInvariant() };
+            }
+
+            if (changed == team)
+            {
+                return new NoChange("team:" + team.Key);
+            }
+
+            session.People.Save(changed);
+            return Result<AccessChanged>.Success(new AccessChanged("team:" + team.Key, Describe(team), Describe(changed)));
+        });
+
+    /// <summary>Stored positions, and the shipped defaults nobody changed yet, by key.</summary>
+    public static IReadOnlyList<Position> Positions(ICrmSession session)
+    {
+        var stored = session.People.AllPositions();
+        return [.. stored.Concat(DefaultPositions.All.Where(position => stored.All(saved => saved.Key != position.Key))).OrderBy(position => position.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The position a manager or admin gets by default decides what kind of work they do.</summary>
+    private static Role RoleOf(string positionKey) => positionKey switch
+    {
+        DefaultPositions.Admin => Role.Admin,
+        DefaultPositions.SalesManager or DefaultPositions.RegionalManager => Role.Manager,
+        _ => Role.Salesperson,
+    };
+
+    private Task<Result<AccessChanged>> Change(Actor actor, string action, CancellationToken cancellationToken, Func<ICrmSession, Result<AccessChanged>> change)
+    {
+        var now = clock.GetUtcNow();
+        return store.WriteAsync<Result<AccessChanged>>(session =>
+        {
+            if (!Admins.Are(session, actor.User))
+            {
+                return new NotPermitted(action, null);
+            }
+
+            if (InboundDedupe.Record(session, actor, now) is { } seen)
+            {
+                return seen;
+            }
+
+            var result = change(session);
+            if (result.Value is { } changed)
+            {
+                session.Audit.Append(AuditTrail.Entry(actor, action, now, null, null, null, $"{changed.Subject}: {changed.Before ?? "-"} -> {changed.After}"));
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+
+    private static PositionView View(ICrmSession session, Position position)
+    {
+        var shipped = DefaultPositions.Find(position.Key);
+        return new PositionView(
+            position,
+            ChangedFromDefault: shipped is not null && shipped.Describe() != position.Describe(),
+            BuiltIn: shipped is not null,
+            [.. session.People.AllUsers().Where(user => user.IsActive && user.Position == position.Key).Select(user => user.Key)]);
+    }
+
+    private static UserView View(ICrmSession session, User user)
+    {
+        var rights = LeadAccess.Of(session, user);
+        var effective = Enum.GetValues<Permission>()
+            .Select(permission => (permission, scope: rights.ScopeOf(permission)))
+            .Where(grant => grant.scope != AccessScope.None)
+            .ToDictionary(grant => grant.permission, grant => grant.scope);
+        var team = user.TeamKey is { } key ? session.People.FindTeam(key) : null;
+        return new UserView(user, rights.Position, team?.Name, rights.Region, effective);
+    }
+
+    private static Position? FindPosition(ICrmSession session, string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var wanted = key.Trim();
+        return Positions(session).FirstOrDefault(position =>
+            string.Equals(position.Key, wanted, StringComparison.OrdinalIgnoreCase)
+            || position.Name.Split(' ').Any(word => string.Equals(word, wanted, StringComparison.OrdinalIgnoreCase))
+            || string.Equals(position.Name, wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static User? Find(ICrmSession session, string? mention) =>
+        string.IsNullOrWhiteSpace(mention) ? null : UserMentions.Find(session, mention);
+
+    private static CrmError PositionMissing(string? key) => key is null ? new MissingValue("position") : new NotFound("position", key);
+
+    private static (Permission Permission, AccessScope Scope)? Grant(string? permissionWord, string? scopeWord) =>
+        (PermissionNames.ParsePermission(permissionWord), PermissionNames.ParseScope(scopeWord)) is ({ } permission, { } scope) ? (permission, scope) : null;
+
+    private static CrmError GrantError(string? permissionWord, string? scopeWord) =>
+        PermissionNames.ParsePermission(permissionWord) is null
+            ? permissionWord is null ? new MissingValue("permission") : new InvalidValue("permission", permissionWord)
+            : scopeWord is null ? new MissingValue("scope") : new InvalidValue("scope", scopeWord);
+
+    private static CrmError? ValidKey(string? key, string field) =>
+        string.IsNullOrWhiteSpace(key) ? new MissingValue(field)
+        : KeyShape().IsMatch(key.Trim()) ? null
+        : new InvalidValue(field, key);
+
+    private static string Describe(User user) =>
+        $"position={user.Position} team={user.TeamKey ?? "-"} region={user.RegionKey ?? "-"}"
+        + (user.Grants is { Count: > 0 } grants ? " own=" + Position.DescribeGrants(grants).Replace(' ', ',') : string.Empty)
+        + (user.IsActive ? string.Empty : " deactivated");
+
+    private static string Describe(Team team) => $"name={team.Name} manager={team.ManagerKey} region={team.RegionKey ?? "-"}";
+
+    // Keys end up in commands and audit lines: plain lower-case words.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")]
+    private static partial Regex KeyShape();
+}
