@@ -30,6 +30,7 @@ public static class ChannelSetup
         services.AddSingleton<QuietHoursReplies>();
         services.AddSingleton<DisciplineReplies>();
         services.AddSingleton<JobReplies>();
+        services.AddSingleton<AccessReplies>();
         return services;
     }
 }

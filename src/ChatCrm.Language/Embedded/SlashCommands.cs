@@ -47,6 +47,7 @@ internal static partial class SlashCommands
             "reminders" => new ListRemindersIntent(),
             "reminder" => ReminderCommands.Reminder(args),
             "quiet" => ReminderCommands.Quiet(args),
+            "phone" or "reveal" => new RevealContactIntent(LeadOf(args)),
             _ => new UnknownIntent(),
         };
     }
@@ -132,7 +133,7 @@ internal static partial class SlashCommands
             ("job" or "jobs", "run") => new RunJobIntent(Word(2)),
             ("job" or "jobs", "pause") => new PauseJobIntent(Word(2)),
             ("job" or "jobs", "resume") => new ResumeJobIntent(Word(2)),
-            _ => new UnknownIntent(),
+            _ => AccessCommands.Admin(words),
         };
     }
 
