@@ -31,6 +31,7 @@ public static class ChannelSetup
         services.AddSingleton<DisciplineReplies>();
         services.AddSingleton<JobReplies>();
         services.AddSingleton<AccessReplies>();
+        services.AddSingleton<AuditReplies>();
         return services;
     }
 }

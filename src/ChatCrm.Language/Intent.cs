@@ -334,3 +334,15 @@ public sealed record RevealContactIntent(string? LeadMention) : Intent
 {
     public override string Name => "reveal_contact";
 }
+
+/// <summary>A lead's audit history in the chat (/history [lead]).</summary>
+public sealed record LeadHistoryIntent(string? LeadMention) : Intent
+{
+    public override string Name => "lead_history";
+}
+
+/// <summary>An admin checks that the audit trail's hash chain holds (/admin audit verify).</summary>
+public sealed record VerifyAuditIntent : Intent
+{
+    public override string Name => "verify_audit";
+}

@@ -57,7 +57,10 @@ public sealed class IntentActions(
     JobReplies jobReplies,
     ManageAccess access,
     RevealContact revealContact,
-    AccessReplies accessReplies)
+    AccessReplies accessReplies,
+    ShowLeadHistory leadHistory,
+    VerifyAuditChain verifyAudit,
+    AuditReplies auditReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -144,6 +147,10 @@ public sealed class IntentActions(
                 return Outcome(await scheduledJobs.SwitchAsync(actor, r.Job, pause: false, cancellationToken), intent, language, resumed => jobReplies.Changed(resumed, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
+            case LeadHistoryIntent h:
+                return Outcome(await leadHistory.HandleAsync(actor, h.LeadMention, cancellationToken), intent, language, history => auditReplies.History(history, language));
+            case VerifyAuditIntent:
+                return Outcome(await verifyAudit.HandleAsync(actor, cancellationToken), intent, language, report => auditReplies.Verified(report, language));
             case RevealContactIntent r:
                 return Outcome(await revealContact.HandleAsync(actor, r.LeadMention, cancellationToken), intent, language, revealed => accessReplies.Revealed(revealed, language));
             case ListPositionsIntent:

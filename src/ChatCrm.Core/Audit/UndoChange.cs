@@ -59,7 +59,7 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
             var restored = Revert(session, original, lead, now);
             var undo = AuditTrail.Entry(actor, AuditActions.Undo, now, original.LeadNumber, lead?.ToSnapshot(), restored, original.Id.ToString());
             session.Audit.Append(undo);
-            session.Audit.Update(original with { UndoneBy = undo.Id });
+            session.Audit.MarkUndone(original.Id, undo.Id);
             return Result<ChangeUndone>.Success(new ChangeUndone(original, undo));
         }, cancellationToken);
     }

@@ -48,6 +48,7 @@ internal static partial class SlashCommands
             "reminder" => ReminderCommands.Reminder(args),
             "quiet" => ReminderCommands.Quiet(args),
             "phone" or "reveal" => new RevealContactIntent(LeadOf(args)),
+            "history" => new LeadHistoryIntent(LeadOf(args)),
             _ => new UnknownIntent(),
         };
     }
@@ -133,6 +134,7 @@ internal static partial class SlashCommands
             ("job" or "jobs", "run") => new RunJobIntent(Word(2)),
             ("job" or "jobs", "pause") => new PauseJobIntent(Word(2)),
             ("job" or "jobs", "resume") => new ResumeJobIntent(Word(2)),
+            ("audit", "verify" or null) => new VerifyAuditIntent(),
             _ => AccessCommands.Admin(words),
         };
     }

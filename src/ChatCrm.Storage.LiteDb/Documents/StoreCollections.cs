@@ -125,6 +125,7 @@ internal sealed class StoreCollections
         Reminders.EnsureIndex(ReminderDocuments.PendingOwnerKey, "$." + ReminderDocuments.PendingOwnerKey);
         Audit.EnsureIndex(AuditDocuments.ActorAt, "$." + AuditDocuments.ActorAt);
         Audit.EnsureIndex(AuditDocuments.LeadAt, "$." + AuditDocuments.LeadAt);
+        Audit.EnsureIndex(AuditDocuments.Sequence, "$." + AuditDocuments.Sequence);
         Outbox.EnsureIndex(OutboxDocuments.PendingAttemptAt, "$." + OutboxDocuments.PendingAttemptAt);
         PersonalChannels.EnsureIndex(ConversationDocuments.PersonalChannelUserKey, "$." + ConversationDocuments.PersonalChannelUserKey);
         AssignmentRequests.EnsureIndex("RequestedAt", "$.RequestedAt");
