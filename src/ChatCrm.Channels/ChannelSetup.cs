@@ -30,6 +30,8 @@ public static class ChannelSetup
         services.AddSingleton<QuietHoursReplies>();
         services.AddSingleton<DisciplineReplies>();
         services.AddSingleton<JobReplies>();
+        services.AddSingleton<ApprovalCards>();
+        services.AddSingleton<HighRiskReplies>();
         return services;
     }
 }

@@ -23,6 +23,8 @@ public static class HelpReply
                 new("我的提醒", "/reminders · 提醒卡片上的「完成」「1小时后」「明天9点」按钮 · /reminder done <编号> · /reminder snooze <编号> 1h|tomorrow"),
                 new("免打扰", "/quiet 查看 · /quiet 22:00-07:30 设置 · /quiet off 关闭(默认 21:00–08:00,不急的通知留到结束再发)"),
                 new("定时任务(管理员)", "/admin job list · /admin job run <任务名> · /admin job pause|resume <任务名>"),
+                new("需审批的操作", "/delete <线索> <原因> · /bulk transfer|return|delete … · /export [mine|team|all] [phones] · 先输入卡片上的确认码 /confirm 123456;审批人用 /approvals 查看"),
+                new("回收站(管理员)", "/admin bin · /admin restore <线索编号|审批编号> · /admin purge <线索编号> <原因>"),
             ]
             :
             [
@@ -37,6 +39,8 @@ public static class HelpReply
                 new("My reminders", "/reminders · the Done, In 1 hour and Tomorrow (9:00) buttons on a reminder · /reminder done <id> · /reminder snooze <id> 1h|tomorrow"),
                 new("Quiet hours", "/quiet to see · /quiet 22:00-07:30 to set · /quiet off (default 21:00–08:00; notices that can wait are held until they end)"),
                 new("Scheduled jobs (admins)", "/admin job list · /admin job run <name> · /admin job pause|resume <name>"),
+                new("Needs approval", "/delete <lead> <reason> · /bulk transfer|return|delete … · /export [mine|team|all] [phones] · confirm with the card's code: /confirm 123456; approvers see /approvals"),
+                new("Recycle bin (admins)", "/admin bin · /admin restore <lead number|request number> · /admin purge <lead number> <reason>"),
             ],
         [
             ReplyWriter.Button(Say.In(language, "我的线索", "My leads"), new Language.QueryLeadsIntent(Language.LeadFilter.Mine), language),

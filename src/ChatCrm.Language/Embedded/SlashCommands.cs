@@ -47,6 +47,13 @@ internal static partial class SlashCommands
             "reminders" => new ListRemindersIntent(),
             "reminder" => ReminderCommands.Reminder(args),
             "quiet" => ReminderCommands.Quiet(args),
+            "delete" => HighRiskCommands.Delete(args),
+            "confirm" => new ConfirmApprovalIntent(args.Length == 0 ? null : args),
+            "approve" => HighRiskCommands.Decide(args, approve: true),
+            "reject" => HighRiskCommands.Decide(args, approve: false),
+            "approvals" => new ListApprovalsIntent(),
+            "bulk" => HighRiskCommands.Bulk(args),
+            "export" => HighRiskCommands.Export(args),
             _ => new UnknownIntent(),
         };
     }
@@ -107,7 +114,8 @@ internal static partial class SlashCommands
             return new SetAmountIntent(LeadOf(normalized), null, AmountGrammar.Yuan);
         }
 
-        return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency);
+        var reason = normalized[amount.End..].Trim();
+        return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency, reason.Length == 0 ? null : reason);
     }
 
     // "/admin user link alice teams 0000…", "/admin assignment", "/admin source add douyin douyin east":
@@ -132,6 +140,9 @@ internal static partial class SlashCommands
             ("job" or "jobs", "run") => new RunJobIntent(Word(2)),
             ("job" or "jobs", "pause") => new PauseJobIntent(Word(2)),
             ("job" or "jobs", "resume") => new ResumeJobIntent(Word(2)),
+            ("bin", null) => new ShowRecycleBinIntent(),
+            ("restore", _) => new RestoreLeadsIntent([.. words.Skip(1)]),
+            ("purge", _) => HighRiskCommands.Purge(words.Skip(1).ToList()),
             _ => new UnknownIntent(),
         };
     }
