@@ -157,6 +157,28 @@ public sealed class ApprovalFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Undo_does_not_take_back_a_request()
+    {
+        var lead = await _world.NewLeadAsync(Wang, "王总");
+        await _desk.Delete.HandleAsync(As(Wang), lead.Number, "客户要求删除", default);
+
+        var undo = await new UndoChange(_world.Store, _world.Clock, _world.Settings).HandleAsync(As(Wang), null, default);
+
+        Assert.IsType<CannotUndo>(undo.Error);
+    }
+
+    [Fact]
+    public async Task Nobody_else_to_approve_means_no_request()
+    {
+        await _desk.SaveAsync(Admin with { DeactivatedAt = _world.Clock.GetUtcNow() });
+        var lead = await _world.NewLeadAsync(Alice, "王总");
+
+        var asked = await _desk.Delete.HandleAsync(As(Wang), lead.Number, "客户要求删除", default);
+
+        Assert.IsType<NoApprover>(asked.Error);
+    }
+
+    [Fact]
     public async Task Every_step_is_audited()
     {
         var lead = await _world.NewLeadAsync(Alice, "王总");

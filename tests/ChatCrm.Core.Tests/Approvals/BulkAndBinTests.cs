@@ -118,6 +118,25 @@ public sealed class BulkAndBinTests : IDisposable
         Assert.NotNull(await _world.Store.ReadAsync(session => session.RecycleBin.Find(recent.Number), default));
     }
 
+    [Fact]
+    public async Task Purging_before_30_days_needs_its_own_approval()
+    {
+        var lead = await _world.NewLeadAsync(Alice, "王总");
+        await DeleteApprovedAsync(lead.Number);
+        var second = new Access.User("root", "Root", Access.Role.Admin, null, []);
+        await _desk.SaveAsync(second);
+
+        var opened = (await new RecycleBin.PurgeLead(_world.Store, _world.Clock, new RecycleBin.PurgeLeadsOperation()).HandleAsync(As(Admin), [lead.Number], "客户要求彻底删除", default)).Value!;
+        var stillThere = await _world.Store.ReadAsync(session => session.RecycleBin.Find(lead.Number), default);
+        await _desk.Confirm.HandleAsync(As(Admin), opened.Code, default);
+        var decided = await _desk.Decide.HandleAsync(As(second), opened.Request.Number, approve: true, null, default);
+
+        Assert.Equal(["root"], opened.Request.ApproverKeys);
+        Assert.NotNull(stillThere);
+        Assert.Equal(ApprovalState.Done, decided.Value!.State);
+        Assert.Null(await _world.Store.ReadAsync(session => session.RecycleBin.Find(lead.Number), default));
+    }
+
     private async Task DeleteApprovedAsync(string number)
     {
         var confirmed = await _desk.ConfirmedDeleteAsync(Wang, number);
