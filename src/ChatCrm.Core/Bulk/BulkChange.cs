@@ -3,6 +3,7 @@ using ChatCrm.Core.Approvals;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Leads;
+using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Store;
 
 namespace ChatCrm.Core.Bulk;
@@ -100,9 +101,20 @@ public sealed class BulkChange(
                 : opened.Error!;
         }
 
-        var changed = leads.Count(lead => bulk.Kind == BulkKind.Transfer
-            ? BulkSteps.Transfer(session, actor, rights, lead, target!, from?.Key, now)
-            : BulkSteps.Return(session, actor, rights, lead, from?.Key, now));
+        var changed = 0;
+        foreach (var lead in leads)
+        {
+            if (bulk.Kind == BulkKind.Transfer ? BulkSteps.Transfer(session, actor, rights, lead, target!, from?.Key, now) : BulkSteps.Return(session, actor, rights, lead, from?.Key, now))
+            {
+                changed++;
+                // At most twenty: the receiver hears of each, as with a single transfer.
+                if (target is not null && target.Key != actor.Key)
+                {
+                    Notices.LeadTransferredTo(session, target.Key, lead, actor.Key, now);
+                }
+            }
+        }
+
         session.Audit.Append(AuditTrail.Entry(actor, AuditActions.BulkChange, now, null, null, null, $"{bulk.Kind.ToString().ToLowerInvariant()} {changed}"));
         return Result<BulkOutcome>.Success(new BulkOutcome(bulk.Kind, changed, target?.Key, null));
     }

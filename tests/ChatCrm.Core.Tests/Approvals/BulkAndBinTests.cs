@@ -24,6 +24,7 @@ public sealed class BulkAndBinTests : IDisposable
         Assert.Null(result.Value!.Approval);
         Assert.Equal(20, result.Value.Count);
         Assert.Equal(20, await CountOwnedAsync("bob"));
+        Assert.Equal(20, (await _desk.NoticesForAsync("bob")).Count);
     }
 
     [Fact]
