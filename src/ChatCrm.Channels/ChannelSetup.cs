@@ -32,6 +32,8 @@ public static class ChannelSetup
         services.AddSingleton<JobReplies>();
         services.AddSingleton<AccessReplies>();
         services.AddSingleton<AuditReplies>();
+        services.AddSingleton<ApprovalCards>();
+        services.AddSingleton<HighRiskReplies>();
         return services;
     }
 }

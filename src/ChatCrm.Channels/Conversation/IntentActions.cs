@@ -1,16 +1,20 @@
 using ChatCrm.Channels.Rendering;
 using ChatCrm.Core;
 using ChatCrm.Core.Access;
+using ChatCrm.Core.Approvals;
 using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Audit;
+using ChatCrm.Core.Bulk;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Discipline;
+using ChatCrm.Core.Exports;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Health;
 using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Preferences;
+using ChatCrm.Core.RecycleBin;
 using ChatCrm.Core.Reminders;
 using ChatCrm.Core.Scheduling;
 using ChatCrm.Language;
@@ -30,7 +34,6 @@ public sealed class IntentActions(
     TransferLead transferLead,
     OfferLead offerLead,
     ChangeStage changeStage,
-    ChangeAmount changeAmount,
     SetReminder setReminder,
     UndoChange undoChange,
     ListLeads listLeads,
@@ -60,7 +63,19 @@ public sealed class IntentActions(
     AccessReplies accessReplies,
     ShowLeadHistory leadHistory,
     VerifyAuditChain verifyAudit,
-    AuditReplies auditReplies)
+    AuditReplies auditReplies,
+    DeleteLead deleteLead,
+    ConfirmApproval confirmApproval,
+    DecideApproval decideApproval,
+    ListPendingApprovals pendingApprovals,
+    ShowRecycleBin showRecycleBin,
+    RestoreLeads restoreLeads,
+    PurgeLead purgeLead,
+    BulkChange bulkChange,
+    SetDealAmount setDealAmount,
+    RequestExport requestExport,
+    ApprovalCards approvalCards,
+    HighRiskReplies highRiskReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -92,7 +107,8 @@ public sealed class IntentActions(
             case SetStageIntent s:
                 return LeadChanged(await changeStage.HandleAsync(actor, s.LeadMention, s.Stage, cancellationToken), AuditActions.ChangeStage, intent, language);
             case SetAmountIntent a:
-                return LeadChanged(await changeAmount.HandleAsync(actor, a.LeadMention, a.Amount, a.Currency, cancellationToken), AuditActions.ChangeAmount, intent, language);
+                // A won deal's amount changes only with approval: SetDealAmount opens the request, or changes an open deal through ChangeAmount.
+                return Outcome(await setDealAmount.HandleAsync(actor, a.LeadMention, a.Amount, a.Currency, a.Reason, cancellationToken), intent, language, set => highRiskReplies.Amount(set, language), HighRiskReplies.Refused);
             case SetReminderIntent r:
                 var reminder = await setReminder.HandleAsync(actor, At(r.At, localNow, DefaultReminderTime), r.Text, r.LeadMention, cancellationToken);
                 return Outcome(reminder, intent, language, set => replies.ReminderSet(set, language));
@@ -187,6 +203,27 @@ public sealed class IntentActions(
                 return TurnOutcome.Say(quietHoursReplies.Show(await quietHours.ShowAsync(actor, cancellationToken), language));
             case SetQuietHoursIntent q:
                 return Outcome(await quietHours.SetAsync(actor, q.Hours, q.Given, cancellationToken), intent, language, view => quietHoursReplies.Set(view, language), QuietHoursReplies.Refused);
+            case DeleteLeadIntent d:
+                return Outcome(await deleteLead.HandleAsync(actor, d.LeadMention, d.Reason, cancellationToken), intent, language, opened => approvalCards.Opened(opened, language), HighRiskReplies.Refused);
+            case ConfirmApprovalIntent c:
+                return Outcome(await confirmApproval.HandleAsync(actor, c.Code, cancellationToken), intent, language, confirmed => approvalCards.Confirmed(confirmed, language), HighRiskReplies.Refused);
+            case DecideApprovalIntent d:
+                return Outcome(await decideApproval.HandleAsync(actor, d.Approval, d.Approve, d.Reason, cancellationToken), intent, language, decided => approvalCards.Decided(decided, language), HighRiskReplies.Refused);
+            case ListApprovalsIntent:
+                return TurnOutcome.Say(approvalCards.Pending(await pendingApprovals.HandleAsync(actor, cancellationToken), language));
+            case ShowRecycleBinIntent:
+                return Outcome(await showRecycleBin.HandleAsync(actor, cancellationToken), intent, language, bin => highRiskReplies.Bin(bin, language), HighRiskReplies.Refused);
+            case RestoreLeadsIntent r:
+                return Outcome(await restoreLeads.HandleAsync(actor, r.References, cancellationToken), intent, language, restored => highRiskReplies.Restored(restored, language), HighRiskReplies.Refused);
+            case PurgeLeadsIntent p:
+                return Outcome(await purgeLead.HandleAsync(actor, p.LeadNumbers, p.Reason, cancellationToken), intent, language, opened => approvalCards.Opened(opened, language), HighRiskReplies.Refused);
+            case BulkChangeIntent { Kind: null }:
+                return Outcome(Result<BulkOutcome>.Failure(new MissingValue("kind")), intent, language, _ => ChatReply.Plain(string.Empty), HighRiskReplies.Refused);
+            case BulkChangeIntent b:
+                var bulk = new BulkRequest(b.Kind.Value, b.LeadNumbers, b.FromUser, b.ToUser, b.Reason);
+                return Outcome(await bulkChange.HandleAsync(actor, bulk, cancellationToken), intent, language, done => highRiskReplies.Bulk(done, language), HighRiskReplies.Refused);
+            case ExportLeadsIntent e:
+                return Outcome(await requestExport.HandleAsync(actor, e.Scope, e.Phones, e.Reason, cancellationToken), intent, language, export => highRiskReplies.Export(export, language), HighRiskReplies.Refused);
             default:
                 return TurnOutcome.Say(new ChatReply(
                     Say.In(language, "抱歉,我没听懂。可以这样说:「今天给王总打了电话,下周三再跟进」,或发送 /help。", "Sorry, I didn't get that. Try \"Called John at Acme, follow up next Tuesday\", or send /help."),

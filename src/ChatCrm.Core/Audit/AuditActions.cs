@@ -43,4 +43,17 @@ public static class AuditActions
     public const string AddTeam = "team.add";
     public const string ChangeTeam = "team.change";
     public const string RevealContact = "lead.reveal";
+    public const string RequestApproval = "approval.request";
+    public const string ConfirmApproval = "approval.confirm";
+    public const string ApproveRequest = "approval.approve";
+    public const string RejectRequest = "approval.reject";
+    public const string RunApproved = "approval.run";
+    public const string FailApproved = "approval.fail";
+    public const string ExpireApproval = "approval.expire";
+    public const string DeleteLead = "lead.delete";
+    public const string RestoreLead = "lead.restore";
+    public const string PurgeLead = "lead.purge";
+    public const string BulkChange = "bulk.change";
+    public const string CreateExport = "export.create";
+    public const string DownloadExport = "export.download";
 }

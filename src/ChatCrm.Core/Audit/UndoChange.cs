@@ -40,6 +40,13 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
                 return new CannotUndo("nothing");
             }
 
+            // Approvals, bin moves and exports are undone by their own commands (/admin restore), never by "undo".
+            if (original.Action.StartsWith("approval.", StringComparison.Ordinal) || original.Action.StartsWith("export.", StringComparison.Ordinal)
+                || original.Action is AuditActions.DeleteLead or AuditActions.RestoreLead or AuditActions.PurgeLead or AuditActions.BulkChange)
+            {
+                return new CannotUndo("nothing");
+            }
+
             if (original.UndoneBy is not null)
             {
                 return new CannotUndo("already");

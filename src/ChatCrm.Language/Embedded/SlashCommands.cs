@@ -49,6 +49,13 @@ internal static partial class SlashCommands
             "quiet" => ReminderCommands.Quiet(args),
             "phone" or "reveal" => new RevealContactIntent(LeadOf(args)),
             "history" => new LeadHistoryIntent(LeadOf(args)),
+            "delete" => HighRiskCommands.Delete(args),
+            "confirm" => new ConfirmApprovalIntent(args.Length == 0 ? null : args),
+            "approve" => HighRiskCommands.Decide(args, approve: true),
+            "reject" => HighRiskCommands.Decide(args, approve: false),
+            "approvals" => new ListApprovalsIntent(),
+            "bulk" => HighRiskCommands.Bulk(args),
+            "export" => HighRiskCommands.Export(args),
             _ => new UnknownIntent(),
         };
     }
@@ -109,7 +116,8 @@ internal static partial class SlashCommands
             return new SetAmountIntent(LeadOf(normalized), null, AmountGrammar.Yuan);
         }
 
-        return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency);
+        var reason = normalized[amount.End..].Trim();
+        return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency, reason.Length == 0 ? null : reason);
     }
 
     // "/admin user link alice teams 0000…", "/admin assignment", "/admin source add douyin douyin east":
@@ -135,6 +143,9 @@ internal static partial class SlashCommands
             ("job" or "jobs", "pause") => new PauseJobIntent(Word(2)),
             ("job" or "jobs", "resume") => new ResumeJobIntent(Word(2)),
             ("audit", "verify" or null) => new VerifyAuditIntent(),
+            ("bin", null) => new ShowRecycleBinIntent(),
+            ("restore", _) => new RestoreLeadsIntent([.. words.Skip(1)]),
+            ("purge", _) => HighRiskCommands.Purge(words.Skip(1).ToList()),
             _ => AccessCommands.Admin(words),
         };
     }

@@ -48,6 +48,9 @@ internal sealed class StoreCollections
         JobRuns = database.GetCollection("job_runs");
         JobStates = database.GetCollection("job_states");
         Positions = database.GetCollection("positions");
+        Approvals = database.GetCollection("approvals");
+        DeletedLeads = database.GetCollection("deleted_leads");
+        Exports = database.GetCollection("exports");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -111,6 +114,12 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Positions { get; }
 
+    public ILiteCollection<BsonDocument> Approvals { get; }
+
+    public ILiteCollection<BsonDocument> DeletedLeads { get; }
+
+    public ILiteCollection<BsonDocument> Exports { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -154,5 +163,10 @@ internal sealed class StoreCollections
         JobRuns.EnsureIndex(JobDocuments.StartedAt, "$." + JobDocuments.StartedAt);
         IntakeReceipts.EnsureIndex(IntakeDocuments.ReceiptAt, "$." + IntakeDocuments.ReceiptAt);
         Inbound.EnsureIndex(ConversationDocuments.InboundReceivedAt, "$." + ConversationDocuments.InboundReceivedAt);
+        Approvals.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.AwaitingBy, "$." + global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.AwaitingBy);
+        Approvals.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.PendingApprovers, global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.PendingApproversIndexExpression);
+        Approvals.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.OpenExpiresAt, "$." + global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.OpenExpiresAt);
+        DeletedLeads.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.DeletedAt, "$." + global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.DeletedAt);
+        DeletedLeads.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.RequestNumber, "$." + global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.RequestNumber);
     }
 }

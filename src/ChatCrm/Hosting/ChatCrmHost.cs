@@ -48,6 +48,7 @@ public static class ChatCrmHost
         app.MapSidebar();
         app.MapIntake();
         app.MapDigestReports();
+        app.MapExports();
 
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
@@ -85,6 +86,7 @@ public static class ChatCrmHost
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.AddFollowUpDiscipline();
         builder.AddDigestAndHealth();
+        builder.AddHighRiskOperations();
         // Last, so the jobs start after the store is seeded and the rules applied.
         builder.AddScheduler();
         return builder;
