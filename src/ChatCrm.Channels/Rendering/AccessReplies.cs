@@ -6,7 +6,7 @@ using ChatCrm.Language;
 namespace ChatCrm.Channels.Rendering;
 
 /// <summary>What admins read back from /admin position|user|team, and what a reveal shows.</summary>
-public sealed class AccessReplies
+public sealed class AccessReplies(ApprovalCards approvalCards)
 {
     public ChatReply Positions(IReadOnlyList<PositionView> positions, string language) =>
         new(
@@ -70,7 +70,7 @@ public sealed class AccessReplies
                 []);
 
     public ChatReply Changed(AccessChanged changed, string language) =>
-        new(
+        changed.Approval is { } opened ? approvalCards.Opened(opened, language) : new(
             changed.Before is null
                 ? Say.In(language, "已添加 {0}(已记入审计)。", "Added {0} (audited).", changed.Subject)
                 : Say.In(language, "已修改 {0}(已记入审计)。", "Changed {0} (audited).", changed.Subject),

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Access;
 using ChatCrm.Core.Approvals;
 using ChatCrm.Core.Bulk;
 using ChatCrm.Core.Exports;
@@ -27,6 +28,7 @@ public static class HighRiskSetup
         AddOperation<BulkReturnOperation>(services);
         AddOperation<SignedAmountOperation>(services);
         AddOperation<PhoneExportOperation>(services);
+        AddOperation<OwnPermissionsOperation>(services);
         services.AddSingleton<ConfirmApproval>();
         services.AddSingleton<DecideApproval>();
         services.AddSingleton<ListPendingApprovals>();
