@@ -56,4 +56,5 @@ public static class AuditActions
     public const string BulkChange = "bulk.change";
     public const string CreateExport = "export.create";
     public const string DownloadExport = "export.download";
+    public const string ReviewPermissions = "permission.review";
 }
