@@ -30,6 +30,8 @@ public static class ChannelSetup
         services.AddSingleton<QuietHoursReplies>();
         services.AddSingleton<DisciplineReplies>();
         services.AddSingleton<JobReplies>();
+        services.AddSingleton<OffboardingReplies>();
+        services.AddSingleton<OffboardingActions>();
         return services;
     }
 }

@@ -54,7 +54,8 @@ public sealed class IntentActions(
     ShowIntegrationHealth integrationHealth,
     HealthReplies healthReplies,
     ManageScheduledJobs scheduledJobs,
-    JobReplies jobReplies)
+    JobReplies jobReplies,
+    OffboardingActions offboarding)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -151,6 +152,8 @@ public sealed class IntentActions(
                 return TurnOutcome.Say(quietHoursReplies.Show(await quietHours.ShowAsync(actor, cancellationToken), language));
             case SetQuietHoursIntent q:
                 return Outcome(await quietHours.SetAsync(actor, q.Hours, q.Given, cancellationToken), intent, language, view => quietHoursReplies.Set(view, language), QuietHoursReplies.Refused);
+            case var _ when OffboardingActions.Handles(intent):
+                return await offboarding.RunAsync(actor, intent, language, cancellationToken);
             default:
                 return TurnOutcome.Say(new ChatReply(
                     Say.In(language, "抱歉,我没听懂。可以这样说:「今天给王总打了电话,下周三再跟进」,或发送 /help。", "Sorry, I didn't get that. Try \"Called John at Acme, follow up next Tuesday\", or send /help."),

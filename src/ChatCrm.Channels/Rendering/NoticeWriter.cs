@@ -124,6 +124,8 @@ public sealed class NoticeWriter(CrmSettings settings)
                 return new HealthReplies(settings).Down(notice, language);
             case Notices.IntegrationRecovered:
                 return new HealthReplies(settings).Recovered(notice, language);
+            case Notices.UserOffboarded:
+                return OffboardingReplies.Notice(notice, language);
             default:
                 return ChatReply.Plain(notice.Kind);
         }

@@ -43,4 +43,9 @@ public static class AuditActions
     public const string AddTeam = "team.add";
     public const string ChangeTeam = "team.change";
     public const string RevealContact = "lead.reveal";
+    public const string DeactivateUser = "user.deactivate";
+    public const string ReactivateUser = "user.reactivate";
+    public const string OffboardLead = "lead.offboard";
+    public const string AddPartnerKey = "partner.key.add";
+    public const string RevokePartnerKey = "partner.key.revoke";
 }

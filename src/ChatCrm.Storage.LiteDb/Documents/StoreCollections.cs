@@ -48,6 +48,7 @@ internal sealed class StoreCollections
         JobRuns = database.GetCollection("job_runs");
         JobStates = database.GetCollection("job_states");
         Positions = database.GetCollection("positions");
+        PartnerKeys = database.GetCollection("partner_keys");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -111,6 +112,8 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Positions { get; }
 
+    public ILiteCollection<BsonDocument> PartnerKeys { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -153,5 +156,6 @@ internal sealed class StoreCollections
         JobRuns.EnsureIndex(JobDocuments.StartedAt, "$." + JobDocuments.StartedAt);
         IntakeReceipts.EnsureIndex(IntakeDocuments.ReceiptAt, "$." + IntakeDocuments.ReceiptAt);
         Inbound.EnsureIndex(ConversationDocuments.InboundReceivedAt, "$." + ConversationDocuments.InboundReceivedAt);
+        PartnerKeys.EnsureIndex(Partners.PartnerKeyDocuments.OwnerKey, "$." + Partners.PartnerKeyDocuments.OwnerKey);
     }
 }

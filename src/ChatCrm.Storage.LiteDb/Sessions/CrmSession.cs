@@ -48,6 +48,7 @@ internal sealed class CrmSession : ICrmSession
         ManagerDigests = new ManagerDigestRepository(scope, collections);
         IntegrationHealth = new IntegrationHealthRepository(scope, collections.IntegrationHealth);
         Jobs = new JobHistory(scope, collections);
+        PartnerKeys = new Partners.PartnerKeyRepository(scope, collections.PartnerKeys);
     }
 
     public ILeadRepository Leads { get; }
@@ -81,6 +82,8 @@ internal sealed class CrmSession : ICrmSession
 
     public IIntegrationHealthLog IntegrationHealth { get; }
     public IJobHistory Jobs { get; }
+
+    public IPartnerKeys PartnerKeys { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.
