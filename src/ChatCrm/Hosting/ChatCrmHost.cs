@@ -48,6 +48,8 @@ public static class ChatCrmHost
         app.MapSidebar();
         app.MapIntake();
         app.MapDigestReports();
+        app.MapHrOffboarding();
+        app.MapPartnerApi();
 
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
@@ -87,6 +89,7 @@ public static class ChatCrmHost
         builder.AddDigestAndHealth();
         // Last, so the jobs start after the store is seeded and the rules applied.
         builder.AddScheduler();
+        builder.AddOffboarding();
         return builder;
     }
 }
