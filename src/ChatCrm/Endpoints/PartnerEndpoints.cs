@@ -1,11 +1,22 @@
 using System.Text;
+using System.Text.Json;
+using ChatCrm.Channels.Conversation;
 using ChatCrm.Core;
+using ChatCrm.Core.Access;
+using ChatCrm.Core.FollowUps;
+using ChatCrm.Core.Intake;
+using ChatCrm.Core.Leads;
 using ChatCrm.Core.Partners;
 using ChatCrm.Intake;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Endpoints;
+
+/// <summary>A follow-up a partner logs: what happened, and how they reached the customer (call, visit, wechat, email, meeting).</summary>
+public sealed record PartnerFollowUpRequest(string? Summary, string? Channel);
+
+public sealed record PartnerFollowUpLogged(string Lead, Guid FollowUp, DateTimeOffset At);
 
 /// <summary>The partner scope an endpoint needs; <see cref="PartnerEndpoints"/> checks it before the handler runs.</summary>
 public sealed record PartnerScope(string Name);
@@ -34,6 +45,7 @@ public static class PartnerEndpoints
         app.UseRateLimiter();
         var api = app.MapGroup("/api/partner").RequireRateLimiting(RateLimitPolicy);
         api.MapGet("/leads/{number}/status", LeadStatusAsync).WithMetadata(new PartnerScope(PartnerScopes.LeadStatusRead));
+        api.MapPost("/leads/{number}/followups", LogFollowUpAsync).WithMetadata(new PartnerScope(PartnerScopes.FollowUpWrite));
         return app;
     }
 
@@ -54,10 +66,68 @@ public static class PartnerEndpoints
         return status.Error switch
         {
             null => TypedResults.Ok(status.Value!),
-            LeadNotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead.", detail: "No lead with this number that this key may read."),
+            LeadNotFound => NoSuchLead(),
             _ => throw new InvalidOperationException($"ReadPartnerLeadStatus answered {status.Error.Code}, which the endpoint does not know."),
         };
     }
+
+    private static async Task<Results<Created<PartnerFollowUpLogged>, ValidationProblem, ProblemHttpResult>> LogFollowUpAsync(
+        string number, HttpContext http, LogFollowUp logFollowUp, CancellationToken cancellationToken)
+    {
+        var caller = CallerOf(http)!;
+        PartnerFollowUpRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<PartnerFollowUpRequest>(http.Request.Body, JsonSerializerOptions.Web, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request?.Summary) || request.Summary.Length > ConversationPipeline.MaxTextLength)
+        {
+            errors["summary"] = [$"Say what happened in 1 to {ConversationPipeline.MaxTextLength} characters."];
+        }
+
+        ContactChannel? channel = null;
+        if (request?.Channel is { } named)
+        {
+            if (!Enum.TryParse<ContactChannel>(named, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                errors["channel"] = ["One of call, visit, wechat, email, meeting; or leave it out."];
+            }
+
+            channel = parsed;
+        }
+
+        string? idempotencyKey = http.Request.Headers[IntakeEndpoints.IdempotencyKeyHeader];
+        if (idempotencyKey is not null && !TakeIntakeLead.IsValidIdempotencyKey(idempotencyKey))
+        {
+            errors[IntakeEndpoints.IdempotencyKeyHeader] = [$"1 to {TakeIntakeLead.MaxIdempotencyKeyLength} printable ASCII characters."];
+        }
+
+        if (errors.Count > 0 || !LeadNumber.IsLeadNumber(number))
+        {
+            return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The follow-up is not valid.") : NoSuchLead();
+        }
+
+        // A retry with the same Idempotency-Key is recorded once, as a chat message id is.
+        var actor = new Actor(caller.Owner!, "partner", null, idempotencyKey is null ? null : $"partner:{caller.Key!.Id}:{idempotencyKey}");
+        var logged = await logFollowUp.HandleAsync(actor, new FollowUpReport(number.Trim().ToUpperInvariant(), channel, null, null, request!.Summary!), CancellationToken.None);
+        return logged.Error switch
+        {
+            null => TypedResults.Created((string?)null, new PartnerFollowUpLogged(logged.Value!.After.Number, logged.Value.FollowUp.Id, logged.Value.FollowUp.At)),
+            AlreadyHandled => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This Idempotency-Key was used already; the follow-up was logged then."),
+            LeadNotFound or NoLeadInContext or AmbiguousLead => NoSuchLead(),
+            NotPermitted or NotOwned => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This partner may not log follow-ups on this lead."),
+            _ => throw new InvalidOperationException($"LogFollowUp answered {logged.Error.Code}, which the endpoint does not know."),
+        };
+    }
+
+    private static ProblemHttpResult NoSuchLead() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead.", detail: "No lead with this number that this key may read.");
 
     // Runs for partner endpoints only (those with a PartnerScope), before the rate limiter, so only authenticated keys spend a budget.
     private static async Task AuthenticateAsync(HttpContext http, RequestDelegate next)
