@@ -15,7 +15,9 @@ public sealed class DeactivatedAccounts(ICrmStore store)
     public static ProblemHttpResult Refused() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden,
         title: "This ChatCrm account is deactivated.",
-        detail: "Your ChatCrm account has been deactivated; please contact your admin. 你的 ChatCrm 账号已停用,如有疑问请联系管理员。");
+        detail: "Your ChatCrm account has been deactivated; please contact your admin. 你的 ChatCrm 账号已停用,如有疑问请联系管理员。",
+        // The sidebar page words it in the member's language.
+        extensions: new Dictionary<string, object?> { ["deactivated"] = true });
 
     public Task<bool> IsDeactivatedAsync(string userKey, CancellationToken cancellationToken) =>
         store.ReadAsync(session => session.People.FindUser(userKey) is { IsActive: false }, cancellationToken);

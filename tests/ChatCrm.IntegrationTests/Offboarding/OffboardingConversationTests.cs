@@ -103,8 +103,9 @@ public sealed class OffboardingConversationTests : IDisposable
         await _app.SayAsync("admin", "/admin deactivate alice");
         var refused = await browser.GetLeadAsync();
 
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal("This ChatCrm account is deactivated.", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>());
+        Assert.Equal(("This ChatCrm account is deactivated.", true), (problem["title"]!.GetValue<string>(), problem["deactivated"]!.GetValue<bool>()));
     }
 
     [Fact]
