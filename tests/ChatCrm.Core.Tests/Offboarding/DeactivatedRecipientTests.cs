@@ -42,4 +42,22 @@ public sealed class DeactivatedRecipientTests : IDisposable
         Assert.Empty(await _desk.Desk.NoticesAsync("alice", Notices.ReminderDue));
         Assert.Equal(ReminderState.Cancelled, (await _desk.World.Store.ReadAsync(session => session.Reminders.Find(set.Value!.Reminder.Id), default))!.State);
     }
+
+    [Fact]
+    public async Task A_delivery_rendered_before_the_offboarding_is_dead_lettered_not_sent()
+    {
+        var now = _desk.World.Clock.GetUtcNow();
+        var delivery = OutboxMessage.Send(Guid.CreateVersion7(now), "alice", new Delivery("teams", "{}", "{}"), now);
+        await _desk.World.Store.WriteAsync(session =>
+        {
+            session.Outbox.Enqueue(delivery);
+            return true;
+        }, default);
+        await _desk.Offboard.DeactivateAsync(As(Admin), "alice", null, default);
+
+        var due = await new DispatchOutbox(_desk.World.Store, _desk.World.Clock).DueAsync(50, default);
+
+        Assert.DoesNotContain(due, message => message.Id == delivery.Id);
+        Assert.Equal(OutboxState.DeadLettered, (await _desk.World.Store.ReadAsync(session => session.Outbox.Find(delivery.Id), default))!.State);
+    }
 }
