@@ -30,6 +30,7 @@ public static class ChannelSetup
         services.AddSingleton<QuietHoursReplies>();
         services.AddSingleton<DisciplineReplies>();
         services.AddSingleton<JobReplies>();
+        services.AddSingleton<AccessReplies>();
         services.AddSingleton<OffboardingReplies>();
         services.AddSingleton<OffboardingActions>();
         return services;

@@ -55,6 +55,9 @@ public sealed class IntentActions(
     HealthReplies healthReplies,
     ManageScheduledJobs scheduledJobs,
     JobReplies jobReplies,
+    ManageAccess access,
+    RevealContact revealContact,
+    AccessReplies accessReplies,
     OffboardingActions offboarding)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
@@ -142,6 +145,32 @@ public sealed class IntentActions(
                 return Outcome(await scheduledJobs.SwitchAsync(actor, r.Job, pause: false, cancellationToken), intent, language, resumed => jobReplies.Changed(resumed, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
+            case RevealContactIntent r:
+                return Outcome(await revealContact.HandleAsync(actor, r.LeadMention, cancellationToken), intent, language, revealed => accessReplies.Revealed(revealed, language));
+            case ListPositionsIntent:
+                return Outcome(await access.ListPositionsAsync(actor, cancellationToken), intent, language, positions => accessReplies.Positions(positions, language));
+            case ShowPositionIntent p:
+                return Outcome(await access.ShowPositionAsync(actor, p.Position, cancellationToken), intent, language, position => accessReplies.Position(position, language));
+            case AddPositionIntent a:
+                return Outcome(await access.AddPositionAsync(actor, a.Position, a.PositionName, a.Like, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+            case GrantPositionIntent g:
+                return Outcome(await access.GrantPositionAsync(actor, g.Position, g.Permission, g.Scope, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+            case ListUsersIntent:
+                return Outcome(await access.ListUsersAsync(actor, cancellationToken), intent, language, users => accessReplies.Users(users, language));
+            case ShowUserIntent u:
+                return Outcome(await access.ShowUserAsync(actor, u.UserMention, cancellationToken), intent, language, user => accessReplies.User(user, language));
+            case AddUserIntent a:
+                return Outcome(await access.AddUserAsync(actor, a.Login, a.DisplayName, a.Team, a.Position, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+            case ChangeUserIntent c:
+                return Outcome(await access.ChangeUserAsync(actor, c.UserMention, c.Field, c.Value, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+            case GrantUserIntent g:
+                return Outcome(await access.GrantUserAsync(actor, g.UserMention, g.Permission, g.Scope, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+            case ListTeamsIntent:
+                return Outcome(await access.ListTeamsAsync(actor, cancellationToken), intent, language, teams => accessReplies.Teams(teams, language));
+            case AddTeamIntent a:
+                return Outcome(await access.AddTeamAsync(actor, a.Team, a.Manager, a.Region, a.TeamName, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+            case ChangeTeamIntent c:
+                return Outcome(await access.ChangeTeamAsync(actor, c.Team, c.Field, c.Value, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
             case CompleteReminderIntent c:
                 return Outcome(await completeReminder.HandleAsync(actor, c.ReminderRef, cancellationToken), intent, language, done => reminderReplies.Completed(done, language), ReminderReplies.Refused);
             case SnoozeReminderIntent s:

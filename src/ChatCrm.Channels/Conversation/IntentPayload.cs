@@ -60,6 +60,9 @@ public static class IntentPayload
             case RunJobIntent r: Put("job", r.Job); break;
             case PauseJobIntent p: Put("job", p.Job); break;
             case ResumeJobIntent r: Put("job", r.Job); break;
+            case RevealContactIntent r: Put("lead", r.LeadMention); break;
+            case ShowPositionIntent p: Put("position", p.Position); break;
+            case ShowUserIntent u: Put("user", u.UserMention); break;
         }
 
         return payload;
@@ -115,6 +118,12 @@ public static class IntentPayload
                 "list_reminders" => new ListRemindersIntent(),
                 "show_quiet_hours" => new ShowQuietHoursIntent(),
                 "set_quiet_hours" => new SetQuietHoursIntent(ReminderWords.Quiet(Get("quiet")), Get("given") ?? Get("quiet")),
+                "reveal_contact" => new RevealContactIntent(Get("lead")),
+                "list_positions" => new ListPositionsIntent(),
+                "show_position" => new ShowPositionIntent(Get("position")),
+                "list_users" => new ListUsersIntent(),
+                "show_user" => new ShowUserIntent(Get("user")),
+                "list_teams" => new ListTeamsIntent(),
                 _ => null,
             };
         }

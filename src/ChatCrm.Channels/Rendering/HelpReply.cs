@@ -23,6 +23,8 @@ public static class HelpReply
                 new("我的提醒", "/reminders · 提醒卡片上的「完成」「1小时后」「明天9点」按钮 · /reminder done <编号> · /reminder snooze <编号> 1h|tomorrow"),
                 new("免打扰", "/quiet 查看 · /quiet 22:00-07:30 设置 · /quiet off 关闭(默认 21:00–08:00,不急的通知留到结束再发)"),
                 new("定时任务(管理员)", "/admin job list · /admin job run <任务名> · /admin job pause|resume <任务名>"),
+                new("完整号码", "/phone <线索> 查看完整电话和邮箱(需要权限,每次查看都记入审计;平时显示为 138****8000)"),
+                new("权限(管理员)", "/admin position list|show|add|grant|revoke · /admin user list|show|add|position|team|region|grant · /admin team list|add|region|manager"),
                 new("离职停用(管理员)", "/admin deactivate <用户> [manager|pool] · /admin reactivate <用户>"),
                 new("合作方密钥(管理员)", "/admin partner key add <用户> <范围…> · /admin partner key list · /admin partner key revoke <编号>"),
             ]
@@ -39,6 +41,8 @@ public static class HelpReply
                 new("My reminders", "/reminders · the Done, In 1 hour and Tomorrow (9:00) buttons on a reminder · /reminder done <id> · /reminder snooze <id> 1h|tomorrow"),
                 new("Quiet hours", "/quiet to see · /quiet 22:00-07:30 to set · /quiet off (default 21:00–08:00; notices that can wait are held until they end)"),
                 new("Scheduled jobs (admins)", "/admin job list · /admin job run <name> · /admin job pause|resume <name>"),
+                new("Full phone", "/phone <lead> shows the full phone and email (if your position allows; every view is audited; otherwise shown as 138****8000)"),
+                new("Permissions (admins)", "/admin position list|show|add|grant|revoke · /admin user list|show|add|position|team|region|grant · /admin team list|add|region|manager"),
                 new("Offboarding (admins)", "/admin deactivate <user> [manager|pool] · /admin reactivate <user>"),
                 new("Partner keys (admins)", "/admin partner key add <user> <scope…> · /admin partner key list · /admin partner key revoke <id>"),
             ],

@@ -91,8 +91,9 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
         }, cancellationToken);
     }
 
+    // The digest is a report: its manager gets it only while their position lets them read the team's figures.
     private static IReadOnlyList<string> Recipients(ICrmSession session, Team team) =>
-        session.People.FindUser(team.ManagerKey) is { IsActive: true } manager
+        session.People.FindUser(team.ManagerKey) is { IsActive: true } manager && LeadAccess.Of(session, manager).SeesReportsOf(team.Key)
             ? [manager.Key]
             : [.. Admins.All(session).Select(user => user.Key).Order(StringComparer.Ordinal)];
 

@@ -48,6 +48,7 @@ internal static partial class SlashCommands
             "reminders" => new ListRemindersIntent(),
             "reminder" => ReminderCommands.Reminder(args),
             "quiet" => ReminderCommands.Quiet(args),
+            "phone" or "reveal" => new RevealContactIntent(LeadOf(args)),
             _ => new UnknownIntent(),
         };
     }
@@ -138,7 +139,7 @@ internal static partial class SlashCommands
             ("user", "deactivate") => new DeactivateUserIntent(Word(2), Word(3)),
             ("user", "reactivate") => new ReactivateUserIntent(Word(2)),
             ("partner", _) => OffboardingCommands.PartnerKey(words),
-            _ => new UnknownIntent(),
+            _ => AccessCommands.Admin(words),
         };
     }
 

@@ -48,6 +48,8 @@ public static class CoreSetup
         builder.Services.AddSingleton<ReviewDeadLetters>();
         builder.Services.AddSingleton<RaiseIntegrationAlert>();
         builder.Services.AddSingleton<LinkIdentity>();
+        builder.Services.AddSingleton<ManageAccess>();
+        builder.Services.AddSingleton<RevealContact>();
         builder.Services.AddSingleton<InboundQueue>();
         builder.Services.AddSingleton<TakeExternalContact>();
         builder.Services.AddSingleton<RememberPersonalChannel>();
