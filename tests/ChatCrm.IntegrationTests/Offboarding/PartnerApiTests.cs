@@ -78,6 +78,19 @@ public sealed class PartnerApiTests : IDisposable
     }
 
     [Fact]
+    public async Task An_admin_onboards_a_partner_in_chat_and_its_key_reads_exactly_the_leads_granted()
+    {
+        await _app.SayAsync("admin", "/admin user add globex Globex服务商 team=east position=partner");
+        await _app.SayAsync("admin", "/admin user grant globex view team");
+        var key = Assert.Single(await _app.SayAsync("admin", "/admin partner key add globex lead.status.read")).Fact("密钥");
+
+        var east = await SendAsync(HttpMethod.Get, $"/api/partner/leads/{await LeadOfAsync("alice")}/status", key);
+        var south = await SendAsync(HttpMethod.Get, $"/api/partner/leads/{await LeadOfAsync("carol")}/status", key);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (east.StatusCode, south.StatusCode));
+    }
+
+    [Fact]
     public async Task A_lead_beyond_the_partners_rights_is_404_as_if_it_did_not_exist()
     {
         var response = await SendAsync(HttpMethod.Get, $"/api/partner/leads/{await LeadOfAsync("carol")}/status", await KeyAsync());
