@@ -209,7 +209,8 @@ internal static class AssignmentFlow
     {
         var manager = teamKey is null ? null : session.People.FindTeam(teamKey)?.ManagerKey;
         var recipients = new List<string>();
-        if (manager is not null && session.People.FindUser(manager) is not null)
+        // An offboarded manager is told nothing: the admins are, until the team gets a new one.
+        if (manager is not null && session.People.FindUser(manager) is { IsActive: true })
         {
             recipients.Add(manager);
         }

@@ -177,4 +177,18 @@ public sealed class OffboardUserTests : IDisposable
         Assert.Equal([AuditActions.ReactivateUser, AuditActions.DeactivateUser], (await _desk.EntriesByAsync("admin")).Select(entry => entry.Action));
         Assert.IsType<CannotUndo>(undo.Error);
     }
+
+    [Fact]
+    public async Task With_the_teams_manager_offboarded_an_escalation_goes_to_the_admins()
+    {
+        await _desk.Offboard.DeactivateAsync(As(Admin), "wang", null, default);
+        await _desk.Desk.UseRulesAsync(new AssignmentRule("east-small", 1, [], [], [], [], "east", AssignmentStrategy.RoundRobin, Capacity: 1));
+        await _desk.World.PoolLeadAsync("已分配1", "east", offeredTo: Alice);
+        await _desk.World.PoolLeadAsync("已分配2", "east", offeredTo: Bob);
+
+        await _desk.Desk.IntakeAsync("周经理");
+        await _desk.Desk.RunAsync();
+
+        Assert.Single(await _desk.Desk.NoticesAsync("admin", Notices.AssignmentEscalated));
+    }
 }
