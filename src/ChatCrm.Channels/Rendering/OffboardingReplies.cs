@@ -28,6 +28,12 @@ public sealed class OffboardingReplies(CrmSettings settings)
             ReplyWriter.Fact(language, "吊销的合作方密钥", "Partner keys revoked", Count(done.KeysRevoked)),
             ReplyWriter.Fact(language, "关闭的接入源", "Intake sources switched off", Count(done.SourcesSwitchedOff)),
         };
+        foreach (var team in done.TeamsManaged ?? [])
+        {
+            facts.Add(ReplyWriter.Fact(language, "仍由其管理的团队", "Team they still manage",
+                Say.In(language, "{0}:请用 /admin team manager {0} <新经理> 指定新经理", "{0}: give it a new manager with /admin team manager {0} <user>", team)));
+        }
+
         return new ChatReply(
             Say.In(language, "已停用 {0}({1}),从 {2} 起在所有渠道都无法再操作。", "Deactivated {0} ({1}): from {2} they can do nothing on any channel.",
                 done.DisplayName, done.UserKey, Words.Moment(done.DeactivatedAt, settings.TimeZone)),

@@ -169,7 +169,8 @@ public sealed class OffboardUser(ICrmStore store, TimeProvider clock, CrmSetting
         var toManager = destination == LeadDestination.Manager ? owned.Count : 0;
         var told = manager ?? TeamManager(session, user);
         var done = new Offboarded(
-            user.Key, user.DisplayName, destination, told?.Key, toManager, owned.Count - toManager, offers.Count, reminders.Count, keys.Count, sources, now);
+            user.Key, user.DisplayName, destination, told?.Key, toManager, owned.Count - toManager, offers.Count, reminders.Count, keys.Count, sources, now,
+            TeamsManaged: [.. session.People.AllTeams().Where(team => team.ManagerKey == user.Key).Select(team => team.Key)]);
         session.Audit.Append(AuditTrail.Entry(actor, AuditActions.DeactivateUser, now, null, null, null,
             $"user:{user.Key} leads={owned.Count}->{destination.ToString().ToLowerInvariant()} offers={offers.Count} reminders={reminders.Count} keys={keys.Count} sources={sources}"));
 

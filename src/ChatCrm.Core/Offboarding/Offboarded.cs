@@ -4,6 +4,7 @@ namespace ChatCrm.Core.Offboarding;
 /// <param name="Destination">Where their open leads went (the pool when the manager could not take them).</param>
 /// <param name="ManagerKey">The manager who got the leads, or was told they went to the pool; null when none.</param>
 /// <param name="AlreadyDeactivated">True when they were offboarded before (an HR retry): nothing was changed.</param>
+/// <param name="TeamsManaged">Teams that still name them as manager: an admin gives each a new one.</param>
 public sealed record Offboarded(
     string UserKey,
     string DisplayName,
@@ -16,7 +17,8 @@ public sealed record Offboarded(
     int KeysRevoked,
     int SourcesSwitchedOff,
     DateTimeOffset DeactivatedAt,
-    bool AlreadyDeactivated = false);
+    bool AlreadyDeactivated = false,
+    IReadOnlyList<string>? TeamsManaged = null);
 
 /// <summary>A person let back in: access again, none of their old leads, keys or sources.</summary>
 public sealed record Reactivated(string UserKey, string DisplayName);

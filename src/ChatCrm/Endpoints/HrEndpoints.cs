@@ -12,6 +12,7 @@ namespace ChatCrm.Endpoints;
 public sealed record HrOffboardRequest(string? User, string? Leads);
 
 /// <summary>What was done (or, for a retry, that it was done before).</summary>
+/// <param name="TeamsStillManaged">Teams that still name the person as manager: the CRM's admins give each a new one.</param>
 public sealed record HrOffboardResponse(
     string User,
     DateTimeOffset DeactivatedAt,
@@ -22,7 +23,8 @@ public sealed record HrOffboardResponse(
     int OffersWithdrawn,
     int RemindersCancelled,
     int PartnerKeysRevoked,
-    int IntakeSourcesSwitchedOff);
+    int IntakeSourcesSwitchedOff,
+    IReadOnlyList<string> TeamsStillManaged);
 
 /// <summary>
 /// <c>POST /api/hr/offboard</c>: HR's system offboards someone. Signed as intake requests are
@@ -97,7 +99,7 @@ public static class HrEndpoints
                 logger.LogInformation("HR offboarded {UserKey}: {Leads} leads to {Destination}{Again}", done.UserKey, done.LeadsToManager + done.LeadsToPool, done.Destination, done.AlreadyDeactivated ? " (already)" : string.Empty);
                 return TypedResults.Ok(new HrOffboardResponse(
                     done.UserKey, done.DeactivatedAt, done.AlreadyDeactivated, done.LeadsToManager + done.LeadsToPool, done.Destination.ToString().ToLowerInvariant(),
-                    done.ManagerKey, done.OffersWithdrawn, done.RemindersCancelled, done.KeysRevoked, done.SourcesSwitchedOff));
+                    done.ManagerKey, done.OffersWithdrawn, done.RemindersCancelled, done.KeysRevoked, done.SourcesSwitchedOff, done.TeamsManaged ?? []));
             case UserNotFound:
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such ChatCrm user.", detail: "Send the person's ChatCrm login.");
             case LastAdmin:

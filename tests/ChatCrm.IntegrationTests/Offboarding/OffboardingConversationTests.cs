@@ -53,6 +53,14 @@ public sealed class OffboardingConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Offboarding_a_manager_reminds_the_admin_to_give_the_team_a_new_one()
+    {
+        var done = Assert.Single(await _app.SayAsync("admin", "/admin deactivate wang"));
+
+        Assert.Equal("east:请用 /admin team manager east <新经理> 指定新经理", done.Fact("仍由其管理的团队"));
+    }
+
+    [Fact]
     public async Task The_manager_reads_how_many_leads_are_theirs_now()
     {
         await _app.SayAsync("admin", "/admin deactivate alice");
