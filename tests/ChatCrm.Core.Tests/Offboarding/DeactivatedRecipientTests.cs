@@ -60,4 +60,21 @@ public sealed class DeactivatedRecipientTests : IDisposable
         Assert.DoesNotContain(due, message => message.Id == delivery.Id);
         Assert.Equal(OutboxState.DeadLettered, (await _desk.World.Store.ReadAsync(session => session.Outbox.Find(delivery.Id), default))!.State);
     }
+
+    [Fact]
+    public async Task A_customer_added_on_wecom_by_an_offboarded_salesperson_makes_no_lead()
+    {
+        await _desk.World.Store.WriteAsync(session =>
+        {
+            session.People.Save(Alice with { Identities = [new ChatCrm.Core.Access.ChannelIdentity("wecom", "alice")] });
+            return true;
+        }, default);
+        await _desk.Offboard.DeactivateAsync(As(Admin), "alice", null, default);
+
+        var taken = await new ChatCrm.Core.Contacts.TakeExternalContact(_desk.World.Store, _desk.World.Clock, _desk.World.Settings)
+            .AddedAsync("wecom", "alice", "wmCUSTOMER01", "陈静", "星河科技", "contact:wmCUSTOMER01", "event-1", default);
+
+        Assert.IsType<NotPermitted>(taken.Error);
+        Assert.Null(await _desk.World.Store.ReadAsync(session => session.Contacts.Find("wecom", "wmCUSTOMER01"), default));
+    }
 }
