@@ -180,8 +180,6 @@ public static class PartnerEndpoints
         await next(http);
     }
 
-    private static ProblemHttpResult NotAuthenticated(string detail)
-    {
-        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The request is not authenticated.", detail: detail);
-    }
+    private static ProblemHttpResult NotAuthenticated(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The request is not authenticated.", detail: detail);
 }
