@@ -31,6 +31,9 @@ public static class ChannelSetup
         services.AddSingleton<DisciplineReplies>();
         services.AddSingleton<JobReplies>();
         services.AddSingleton<AccessReplies>();
+        services.AddSingleton<AuditReplies>();
+        services.AddSingleton<ApprovalCards>();
+        services.AddSingleton<HighRiskReplies>();
         services.AddSingleton<OffboardingReplies>();
         services.AddSingleton<OffboardingActions>();
         return services;

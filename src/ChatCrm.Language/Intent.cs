@@ -79,7 +79,8 @@ public sealed record SetStageIntent(string? LeadMention, LeadStage? Stage) : Int
     public override string Name => "set_stage";
 }
 
-public sealed record SetAmountIntent(string? LeadMention, decimal? Amount, string Currency) : Intent
+/// <param name="Reason">Why, when the deal is won and its signed amount changes only with approval.</param>
+public sealed record SetAmountIntent(string? LeadMention, decimal? Amount, string Currency, string? Reason = null) : Intent
 {
     public override string Name => "set_amount";
 }
@@ -333,4 +334,73 @@ public sealed record ChangeTeamIntent(string? Team, string Field, string? Value)
 public sealed record RevealContactIntent(string? LeadMention) : Intent
 {
     public override string Name => "reveal_contact";
+}
+
+/// <summary>A lead's audit history in the chat (/history [lead]).</summary>
+public sealed record LeadHistoryIntent(string? LeadMention) : Intent
+{
+    public override string Name => "lead_history";
+}
+
+/// <summary>An admin checks that the audit trail's hash chain holds (/admin audit verify).</summary>
+public sealed record VerifyAuditIntent : Intent
+{
+    public override string Name => "verify_audit";
+}
+
+/// <summary>Ask to delete a lead (/delete L-… reason): it goes to the recycle bin once a second person approves.</summary>
+public sealed record DeleteLeadIntent(string? LeadMention, string? Reason) : Intent
+{
+    public override string Name => "delete_lead";
+}
+
+/// <summary>The requester confirms their high-risk request with the card's one-time code (/confirm 123456).</summary>
+public sealed record ConfirmApprovalIntent(string? Code) : Intent
+{
+    public override string Name => "confirm_approval";
+}
+
+/// <summary>An approver decides a request: the card's Approve / Reject buttons, /approve A-… [reason], /reject A-… reason.</summary>
+public sealed record DecideApprovalIntent(string? Approval, bool Approve, string? Reason) : Intent
+{
+    public override string Name => "decide_approval";
+}
+
+/// <summary>An approver lists the requests waiting for their decision (/approvals).</summary>
+public sealed record ListApprovalsIntent : Intent
+{
+    public override string Name => "list_approvals";
+}
+
+/// <summary>An admin looks in the recycle bin (/admin bin).</summary>
+public sealed record ShowRecycleBinIntent : Intent
+{
+    public override string Name => "show_recycle_bin";
+}
+
+/// <summary>An admin restores deleted leads, by number or by the approval that deleted them (/admin restore L-…|A-…).</summary>
+public sealed record RestoreLeadsIntent(IReadOnlyList<string> References) : Intent
+{
+    public override string Name => "restore_leads";
+}
+
+/// <summary>An admin asks to purge binned leads before their 30 days (/admin purge L-… reason), which needs approval.</summary>
+public sealed record PurgeLeadsIntent(IReadOnlyList<string> LeadNumbers, string? Reason) : Intent
+{
+    public override string Name => "purge_leads";
+}
+
+/// <summary>
+/// Change many leads at once: /bulk transfer &lt;from&gt; &lt;to&gt; [reason], /bulk return &lt;user&gt; [reason],
+/// /bulk delete L-… L-… reason (or a user: all their leads). Listed numbers win over a user.
+/// </summary>
+public sealed record BulkChangeIntent(Core.Bulk.BulkKind? Kind, IReadOnlyList<string> LeadNumbers, string? FromUser, string? ToUser, string? Reason) : Intent
+{
+    public override string Name => "bulk_change";
+}
+
+/// <summary>Export leads as a CSV behind a one-time link (/export [mine|team|all] [phones] [reason]).</summary>
+public sealed record ExportLeadsIntent(Core.Exports.ExportScope? Scope, bool Phones, string? Reason) : Intent
+{
+    public override string Name => "export_leads";
 }

@@ -13,6 +13,7 @@ namespace ChatCrm.Channels.Conversation;
 /// The text is a follow-up to log on the chat's linked lead, whatever it says: a chat message the
 /// person chose with "Log to CRM". Its date, channel and interest are still read from it.
 /// </param>
+/// <param name="Origin">The person's address and client where the channel tells; audit entries keep them.</param>
 public sealed record ChatTurn(
     string Channel,
     string ConversationId,
@@ -20,7 +21,8 @@ public sealed record ChatTurn(
     string? MessageId,
     string? Text,
     IReadOnlyDictionary<string, string>? Action,
-    bool LogsFollowUp = false)
+    bool LogsFollowUp = false,
+    Core.Access.ActorOrigin? Origin = null)
 {
     public const string WebChat = "webchat";
     public const string Terminal = "cli";

@@ -66,7 +66,7 @@ public sealed class ConversationPipeline(
 
     private async Task<TurnOutcome> UnderstandAndActAsync(ChatTurn turn, User user, string language, CancellationToken cancellationToken)
     {
-        var actor = new Actor(user, turn.Channel, turn.ConversationKey, turn.InboundKey);
+        var actor = new Actor(user, turn.Channel, turn.ConversationKey, turn.InboundKey, turn.Origin);
         var localNow = settings.LocalNow(clock.GetUtcNow());
         Intent intent;
         Guid? auditId = null;

@@ -1,16 +1,20 @@
 using ChatCrm.Channels.Rendering;
 using ChatCrm.Core;
 using ChatCrm.Core.Access;
+using ChatCrm.Core.Approvals;
 using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Audit;
+using ChatCrm.Core.Bulk;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Discipline;
+using ChatCrm.Core.Exports;
 using ChatCrm.Core.FollowUps;
 using ChatCrm.Core.Health;
 using ChatCrm.Core.Intake;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Preferences;
+using ChatCrm.Core.RecycleBin;
 using ChatCrm.Core.Reminders;
 using ChatCrm.Core.Scheduling;
 using ChatCrm.Language;
@@ -30,7 +34,6 @@ public sealed class IntentActions(
     TransferLead transferLead,
     OfferLead offerLead,
     ChangeStage changeStage,
-    ChangeAmount changeAmount,
     SetReminder setReminder,
     UndoChange undoChange,
     ListLeads listLeads,
@@ -58,6 +61,21 @@ public sealed class IntentActions(
     ManageAccess access,
     RevealContact revealContact,
     AccessReplies accessReplies,
+    ShowLeadHistory leadHistory,
+    VerifyAuditChain verifyAudit,
+    AuditReplies auditReplies,
+    DeleteLead deleteLead,
+    ConfirmApproval confirmApproval,
+    DecideApproval decideApproval,
+    ListPendingApprovals pendingApprovals,
+    ShowRecycleBin showRecycleBin,
+    RestoreLeads restoreLeads,
+    PurgeLead purgeLead,
+    BulkChange bulkChange,
+    SetDealAmount setDealAmount,
+    RequestExport requestExport,
+    ApprovalCards approvalCards,
+    HighRiskReplies highRiskReplies,
     OffboardingActions offboarding)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
@@ -90,7 +108,8 @@ public sealed class IntentActions(
             case SetStageIntent s:
                 return LeadChanged(await changeStage.HandleAsync(actor, s.LeadMention, s.Stage, cancellationToken), AuditActions.ChangeStage, intent, language);
             case SetAmountIntent a:
-                return LeadChanged(await changeAmount.HandleAsync(actor, a.LeadMention, a.Amount, a.Currency, cancellationToken), AuditActions.ChangeAmount, intent, language);
+                // A won deal's amount changes only with approval: SetDealAmount opens the request, or changes an open deal through ChangeAmount.
+                return Outcome(await setDealAmount.HandleAsync(actor, a.LeadMention, a.Amount, a.Currency, a.Reason, cancellationToken), intent, language, set => highRiskReplies.Amount(set, language), HighRiskReplies.Refused);
             case SetReminderIntent r:
                 var reminder = await setReminder.HandleAsync(actor, At(r.At, localNow, DefaultReminderTime), r.Text, r.LeadMention, cancellationToken);
                 return Outcome(reminder, intent, language, set => replies.ReminderSet(set, language));
@@ -145,6 +164,10 @@ public sealed class IntentActions(
                 return Outcome(await scheduledJobs.SwitchAsync(actor, r.Job, pause: false, cancellationToken), intent, language, resumed => jobReplies.Changed(resumed, language));
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
+            case LeadHistoryIntent h:
+                return Outcome(await leadHistory.HandleAsync(actor, h.LeadMention, cancellationToken), intent, language, history => auditReplies.History(history, language));
+            case VerifyAuditIntent:
+                return Outcome(await verifyAudit.HandleAsync(actor, cancellationToken), intent, language, report => auditReplies.Verified(report, language));
             case RevealContactIntent r:
                 return Outcome(await revealContact.HandleAsync(actor, r.LeadMention, cancellationToken), intent, language, revealed => accessReplies.Revealed(revealed, language));
             case ListPositionsIntent:
@@ -181,6 +204,27 @@ public sealed class IntentActions(
                 return TurnOutcome.Say(quietHoursReplies.Show(await quietHours.ShowAsync(actor, cancellationToken), language));
             case SetQuietHoursIntent q:
                 return Outcome(await quietHours.SetAsync(actor, q.Hours, q.Given, cancellationToken), intent, language, view => quietHoursReplies.Set(view, language), QuietHoursReplies.Refused);
+            case DeleteLeadIntent d:
+                return Outcome(await deleteLead.HandleAsync(actor, d.LeadMention, d.Reason, cancellationToken), intent, language, opened => approvalCards.Opened(opened, language), HighRiskReplies.Refused);
+            case ConfirmApprovalIntent c:
+                return Outcome(await confirmApproval.HandleAsync(actor, c.Code, cancellationToken), intent, language, confirmed => approvalCards.Confirmed(confirmed, language), HighRiskReplies.Refused);
+            case DecideApprovalIntent d:
+                return Outcome(await decideApproval.HandleAsync(actor, d.Approval, d.Approve, d.Reason, cancellationToken), intent, language, decided => approvalCards.Decided(decided, language), HighRiskReplies.Refused);
+            case ListApprovalsIntent:
+                return TurnOutcome.Say(approvalCards.Pending(await pendingApprovals.HandleAsync(actor, cancellationToken), language));
+            case ShowRecycleBinIntent:
+                return Outcome(await showRecycleBin.HandleAsync(actor, cancellationToken), intent, language, bin => highRiskReplies.Bin(bin, language), HighRiskReplies.Refused);
+            case RestoreLeadsIntent r:
+                return Outcome(await restoreLeads.HandleAsync(actor, r.References, cancellationToken), intent, language, restored => highRiskReplies.Restored(restored, language), HighRiskReplies.Refused);
+            case PurgeLeadsIntent p:
+                return Outcome(await purgeLead.HandleAsync(actor, p.LeadNumbers, p.Reason, cancellationToken), intent, language, opened => approvalCards.Opened(opened, language), HighRiskReplies.Refused);
+            case BulkChangeIntent { Kind: null }:
+                return Outcome(Result<BulkOutcome>.Failure(new MissingValue("kind")), intent, language, _ => ChatReply.Plain(string.Empty), HighRiskReplies.Refused);
+            case BulkChangeIntent b:
+                var bulk = new BulkRequest(b.Kind.Value, b.LeadNumbers, b.FromUser, b.ToUser, b.Reason);
+                return Outcome(await bulkChange.HandleAsync(actor, bulk, cancellationToken), intent, language, done => highRiskReplies.Bulk(done, language), HighRiskReplies.Refused);
+            case ExportLeadsIntent e:
+                return Outcome(await requestExport.HandleAsync(actor, e.Scope, e.Phones, e.Reason, cancellationToken), intent, language, export => highRiskReplies.Export(export, language), HighRiskReplies.Refused);
             case var _ when OffboardingActions.Handles(intent):
                 return await offboarding.RunAsync(actor, intent, language, cancellationToken);
             default:

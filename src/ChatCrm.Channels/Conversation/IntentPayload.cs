@@ -43,7 +43,7 @@ public static class IntentPayload
             case TransferLeadIntent t: Put("lead", t.LeadMention); Put("to_user", t.ToUser); break;
             case AssignLeadIntent a: Put("lead", a.LeadMention); Put("to_user", a.ToUser); break;
             case SetStageIntent s: Put("lead", s.LeadMention); Put("stage", s.Stage); break;
-            case SetAmountIntent a: Put("lead", a.LeadMention); Put("amount", a.Amount); Put("currency", a.Currency); break;
+            case SetAmountIntent a: Put("lead", a.LeadMention); Put("amount", a.Amount); Put("currency", a.Currency); Put("reason", a.Reason); break;
             case SetReminderIntent r: Put("lead", r.LeadMention); Put("at", r.At); Put("text", r.Text); break;
             case QueryLeadsIntent q: Put("filter", q.Filter); break;
             case QueryReportIntent q: Put("metric", q.Metric); Put("period", q.Period); break;
@@ -61,8 +61,18 @@ public static class IntentPayload
             case PauseJobIntent p: Put("job", p.Job); break;
             case ResumeJobIntent r: Put("job", r.Job); break;
             case RevealContactIntent r: Put("lead", r.LeadMention); break;
+            case LeadHistoryIntent h: Put("lead", h.LeadMention); break;
             case ShowPositionIntent p: Put("position", p.Position); break;
             case ShowUserIntent u: Put("user", u.UserMention); break;
+            case DeleteLeadIntent d: Put("lead", d.LeadMention); Put("reason", d.Reason); break;
+            case ConfirmApprovalIntent c: Put("code", c.Code); break;
+            case DecideApprovalIntent d: Put("approval", d.Approval); Put("approve", d.Approve ? "true" : "false"); Put("reason", d.Reason); break;
+            case RestoreLeadsIntent r: Put("leads", string.Join(',', r.References)); break;
+            case PurgeLeadsIntent p: Put("leads", string.Join(',', p.LeadNumbers)); Put("reason", p.Reason); break;
+            case BulkChangeIntent b:
+                Put("kind", b.Kind); Put("leads", string.Join(',', b.LeadNumbers)); Put("from_user", b.FromUser); Put("to_user", b.ToUser); Put("reason", b.Reason);
+                break;
+            case ExportLeadsIntent e: Put("scope", e.Scope); Put("phones", e.Phones ? "true" : "false"); Put("reason", e.Reason); break;
         }
 
         return payload;
@@ -90,7 +100,7 @@ public static class IntentPayload
                 "transfer_lead" => new TransferLeadIntent(Get("lead"), Get("to_user")),
                 "assign_lead" => new AssignLeadIntent(Get("lead"), Get("to_user")),
                 "set_stage" => new SetStageIntent(Get("lead"), Enum<LeadStage>(Get("stage"))),
-                "set_amount" => new SetAmountIntent(Get("lead"), Get("amount") is { } a ? decimal.Parse(a, CultureInfo.InvariantCulture) : null, Get("currency") ?? "CNY"),
+                "set_amount" => new SetAmountIntent(Get("lead"), Get("amount") is { } a ? decimal.Parse(a, CultureInfo.InvariantCulture) : null, Get("currency") ?? "CNY", Get("reason")),
                 "set_reminder" => new SetReminderIntent(Moment(Get("at")), Get("text"), Get("lead")),
                 "query_leads" => new QueryLeadsIntent(Enum<LeadFilter>(Get("filter")) ?? LeadFilter.Mine),
                 "query_report" => new QueryReportIntent(Get("metric"), Get("period")),
@@ -119,11 +129,22 @@ public static class IntentPayload
                 "show_quiet_hours" => new ShowQuietHoursIntent(),
                 "set_quiet_hours" => new SetQuietHoursIntent(ReminderWords.Quiet(Get("quiet")), Get("given") ?? Get("quiet")),
                 "reveal_contact" => new RevealContactIntent(Get("lead")),
+                "lead_history" => new LeadHistoryIntent(Get("lead")),
+                "verify_audit" => new VerifyAuditIntent(),
                 "list_positions" => new ListPositionsIntent(),
                 "show_position" => new ShowPositionIntent(Get("position")),
                 "list_users" => new ListUsersIntent(),
                 "show_user" => new ShowUserIntent(Get("user")),
                 "list_teams" => new ListTeamsIntent(),
+                "delete_lead" => new DeleteLeadIntent(Get("lead"), Get("reason")),
+                "confirm_approval" => new ConfirmApprovalIntent(Get("code")),
+                "decide_approval" => new DecideApprovalIntent(Get("approval"), Get("approve") == "true", Get("reason")),
+                "list_approvals" => new ListApprovalsIntent(),
+                "show_recycle_bin" => new ShowRecycleBinIntent(),
+                "restore_leads" => new RestoreLeadsIntent(List(Get("leads"))),
+                "purge_leads" => new PurgeLeadsIntent(List(Get("leads")), Get("reason")),
+                "bulk_change" => new BulkChangeIntent(Enum<Core.Bulk.BulkKind>(Get("kind")), List(Get("leads")), Get("from_user"), Get("to_user"), Get("reason")),
+                "export_leads" => new ExportLeadsIntent(Enum<Core.Exports.ExportScope>(Get("scope")), Get("phones") == "true", Get("reason")),
                 _ => null,
             };
         }
@@ -132,6 +153,9 @@ public static class IntentPayload
             return null;
         }
     }
+
+    private static string[] List(string? joined) =>
+        (joined ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static T? Enum<T>(string? text)
         where T : struct, Enum =>

@@ -124,6 +124,12 @@ public sealed class NoticeWriter(CrmSettings settings)
                 return new HealthReplies(settings).Down(notice, language);
             case Notices.IntegrationRecovered:
                 return new HealthReplies(settings).Recovered(notice, language);
+            case Notices.ApprovalAsked:
+                return new ApprovalCards(settings).Asked(notice, language);
+            case Notices.ApprovalFinished:
+                return new ApprovalCards(settings).Finished(notice, language);
+            case Notices.ExportReady:
+                return new HighRiskReplies(settings, new ApprovalCards(settings), new ReplyWriter(settings)).ExportReady(notice, language);
             case Notices.UserOffboarded:
                 return OffboardingReplies.Notice(notice, language);
             default:

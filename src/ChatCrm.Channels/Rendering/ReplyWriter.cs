@@ -221,7 +221,7 @@ public sealed class ReplyWriter(CrmSettings settings)
     internal static ReplyAction Button(string title, Intent intent, string language) =>
         new(title, IntentPayload.Write(intent, language));
 
-    private static string Describe(string action, string language) => action switch
+    internal static string Describe(string action, string language) => action switch
     {
         AuditActions.CreateLead => Say.In(language, "新建线索", "new lead"),
         AuditActions.ClaimLead => Say.In(language, "认领", "claim"),
@@ -234,6 +234,11 @@ public sealed class ReplyWriter(CrmSettings settings)
         AuditActions.SetReminder => Say.In(language, "提醒", "reminder"),
         AuditActions.LinkChat => Say.In(language, "聊天关联", "chat link"),
         AuditActions.PlanFollowUp => Say.In(language, "下次跟进日期", "next follow-up date"),
+        AuditActions.RevealContact => Say.In(language, "查看完整号码", "full contact viewed"),
+        AuditActions.DeclineOffer => Say.In(language, "退回分配", "offer declined"),
+        AuditActions.WithdrawOffer => Say.In(language, "撤回分配", "offer withdrawn"),
+        AuditActions.RouteLead => Say.In(language, "分到团队", "routed to a team"),
+        AuditActions.Undo => Say.In(language, "撤销", "undo"),
         _ => action,
     };
 }

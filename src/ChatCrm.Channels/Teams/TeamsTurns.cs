@@ -25,7 +25,7 @@ public static class TeamsTurns
         }
 
         ChatTurn Turn(string? text, IReadOnlyDictionary<string, string>? action) =>
-            new(Channel, conversation.Id, sender, string.IsNullOrEmpty(activity.Id) ? null : activity.Id, text, action);
+            new(Channel, conversation.Id, sender, string.IsNullOrEmpty(activity.Id) ? null : activity.Id, text, action, Origin: OriginOf(activity));
 
         switch (activity.Type)
         {
@@ -44,6 +44,14 @@ public static class TeamsTurns
                 return null;
         }
     }
+
+    // Teams tells the client's platform (Windows, Web, iOS …) in clientInfo; the HTTP request comes
+    // from Microsoft's Bot Service, so no address of the person's is known.
+    private static Core.Access.ActorOrigin? OriginOf(TeamsActivity activity) =>
+        activity.Entities?.FirstOrDefault(entity => entity.Type == "clientInfo")?.Extra is { } info
+        && info.TryGetValue("platform", out var platform) && platform.ValueKind == System.Text.Json.JsonValueKind.String
+            ? Core.Access.ActorOrigin.Of(null, "Teams " + platform.GetString())
+            : null;
 
     /// <summary>
     /// The "Log to CRM" dialog was submitted: a button inside it (Undo after logging) carries an

@@ -371,7 +371,7 @@ public sealed partial class ManageAccess(ICrmStore store, TimeProvider clock)
             var result = change(session);
             if (result.Value is { } changed)
             {
-                session.Audit.Append(AuditTrail.Entry(actor, action, now, null, null, null, $"{changed.Subject}: {changed.Before ?? "-"} -> {changed.After}"));
+                session.Audit.Append(AuditTrail.Change(actor, action, now, changed.Subject, changed.Before, changed.After));
             }
 
             return result;

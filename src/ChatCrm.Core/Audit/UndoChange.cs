@@ -40,6 +40,13 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
                 return new CannotUndo("nothing");
             }
 
+            // Approvals, bin moves and exports are undone by their own commands (/admin restore), never by "undo".
+            if (original.Action.StartsWith("approval.", StringComparison.Ordinal) || original.Action.StartsWith("export.", StringComparison.Ordinal)
+                || original.Action is AuditActions.DeleteLead or AuditActions.RestoreLead or AuditActions.PurgeLead or AuditActions.BulkChange)
+            {
+                return new CannotUndo("nothing");
+            }
+
             // Offboarding and partner keys are undone by their own commands (/admin reactivate, a new key).
             if (original.Action is AuditActions.DeactivateUser or AuditActions.ReactivateUser or AuditActions.OffboardLead
                 or AuditActions.AddPartnerKey or AuditActions.RevokePartnerKey)
@@ -66,7 +73,7 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
             var restored = Revert(session, original, lead, now);
             var undo = AuditTrail.Entry(actor, AuditActions.Undo, now, original.LeadNumber, lead?.ToSnapshot(), restored, original.Id.ToString());
             session.Audit.Append(undo);
-            session.Audit.Update(original with { UndoneBy = undo.Id });
+            session.Audit.MarkUndone(original.Id, undo.Id);
             return Result<ChangeUndone>.Success(new ChangeUndone(original, undo));
         }, cancellationToken);
     }

@@ -4,7 +4,7 @@ using ChatCrm.Core.Store;
 
 namespace ChatCrm.Core.Leads;
 
-/// <summary>Sets what the deal is worth, in whole units of CNY or USD.</summary>
+/// <summary>Sets what the deal is worth, in whole units of CNY or USD. A won deal's amount is signed: it changes only through an approval (<see cref="SetDealAmount"/>).</summary>
 public sealed class ChangeAmount(ICrmStore store, TimeProvider clock)
 {
     private static readonly string[] Currencies = ["CNY", "USD"];
@@ -24,6 +24,6 @@ public sealed class ChangeAmount(ICrmStore store, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         return LeadEdit.RunAsync(store, actor, mention, AuditActions.ChangeAmount, (rights, lead) => rights.CanChangeAmount(lead), now,
-            (_, lead) => lead.Value(value, code, now), cancellationToken);
+            (_, lead) => lead.Stage == LeadStage.Won ? new Approvals.NeedsApproval(AuditActions.ChangeAmount, lead.Number) : lead.Value(value, code, now), cancellationToken);
     }
 }

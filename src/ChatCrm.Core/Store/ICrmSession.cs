@@ -38,6 +38,13 @@ public interface ICrmSession
 
     IJobHistory Jobs { get; }
 
+    IApprovals Approvals { get; }
+
+    /// <summary>Deleted leads, out of every lead query until restored or purged.</summary>
+    IRecycleBin RecycleBin { get; }
+
+    IExports Exports { get; }
+
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
 

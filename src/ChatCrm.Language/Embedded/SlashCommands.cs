@@ -49,6 +49,14 @@ internal static partial class SlashCommands
             "reminder" => ReminderCommands.Reminder(args),
             "quiet" => ReminderCommands.Quiet(args),
             "phone" or "reveal" => new RevealContactIntent(LeadOf(args)),
+            "history" => new LeadHistoryIntent(LeadOf(args)),
+            "delete" => HighRiskCommands.Delete(args),
+            "confirm" => new ConfirmApprovalIntent(args.Length == 0 ? null : args),
+            "approve" => HighRiskCommands.Decide(args, approve: true),
+            "reject" => HighRiskCommands.Decide(args, approve: false),
+            "approvals" => new ListApprovalsIntent(),
+            "bulk" => HighRiskCommands.Bulk(args),
+            "export" => HighRiskCommands.Export(args),
             _ => new UnknownIntent(),
         };
     }
@@ -109,7 +117,8 @@ internal static partial class SlashCommands
             return new SetAmountIntent(LeadOf(normalized), null, AmountGrammar.Yuan);
         }
 
-        return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency);
+        var reason = normalized[amount.End..].Trim();
+        return new SetAmountIntent(LeadOf(normalized[..amount.Start]), amount.Value, amount.Currency, reason.Length == 0 ? null : reason);
     }
 
     // "/admin user link alice teams 0000…", "/admin assignment", "/admin source add douyin douyin east":
@@ -134,6 +143,10 @@ internal static partial class SlashCommands
             ("job" or "jobs", "run") => new RunJobIntent(Word(2)),
             ("job" or "jobs", "pause") => new PauseJobIntent(Word(2)),
             ("job" or "jobs", "resume") => new ResumeJobIntent(Word(2)),
+            ("audit", "verify" or null) => new VerifyAuditIntent(),
+            ("bin", null) => new ShowRecycleBinIntent(),
+            ("restore", _) => new RestoreLeadsIntent([.. words.Skip(1)]),
+            ("purge", _) => HighRiskCommands.Purge(words.Skip(1).ToList()),
             ("deactivate", _) => new DeactivateUserIntent(Word(1), Word(2)),
             ("reactivate", _) => new ReactivateUserIntent(Word(1)),
             ("user", "deactivate") => new DeactivateUserIntent(Word(2), Word(3)),

@@ -9,13 +9,16 @@ namespace ChatCrm.Storage.LiteDb.Audit;
 /// <summary>
 /// An audit entry as a document; its lead snapshots are stored like leads (the phone protected).
 /// ActorAt and LeadAt are "key + time" strings standing in for the compound indexes
-/// (actor, at) and (lead, at) that LiteDB lacks, so "newest first" is an index walk.
+/// (actor, at) and (lead, at) that LiteDB lacks, so "newest first" is an index walk. Seq, the
+/// entry's place in the hash chain, is indexed so appending finds the last one and verifying walks
+/// the chain in order.
 /// </summary>
 internal static class AuditDocuments
 {
     public const string ActorAt = "ActorAt";
     public const string LeadAt = "LeadAt";
     public const string ConversationKey = "ConversationKey";
+    public const string Sequence = "Seq";
 
     public static BsonDocument ToDocument(AuditEntry entry, IPersonalDataProtector protector)
     {
@@ -33,6 +36,15 @@ internal static class AuditDocuments
             ["UndoneBy"] = BsonFields.Id(entry.UndoneBy),
             [ActorAt] = BsonFields.OwnerAndTime(entry.ActorKey, entry.At.UtcTicks),
             [LeadAt] = entry.LeadNumber is null ? BsonValue.Null : BsonFields.OwnerAndTime(entry.LeadNumber, entry.At.UtcTicks),
+            ["Subject"] = BsonFields.Text(entry.Subject),
+            ["BeforeText"] = BsonFields.Text(entry.BeforeText),
+            ["AfterText"] = BsonFields.Text(entry.AfterText),
+            ["Result"] = entry.Result,
+            ["Ip"] = BsonFields.Text(entry.Ip),
+            ["Device"] = BsonFields.Text(entry.Device),
+            [Sequence] = entry.Seal is { } seal ? seal.Sequence : BsonValue.Null,
+            ["PreviousHash"] = BsonFields.Text(entry.Seal?.PreviousHash),
+            ["Hash"] = BsonFields.Text(entry.Seal?.Hash),
         };
         BsonFields.SetMoment(document, "At", entry.At);
         return document;
@@ -49,5 +61,14 @@ internal static class AuditDocuments
         document["Before"].IsNull ? null : LeadDocuments.SnapshotFromDocument(document["Before"].AsDocument, protector),
         document["After"].IsNull ? null : LeadDocuments.SnapshotFromDocument(document["After"].AsDocument, protector),
         BsonFields.GetText(document, "Detail"),
-        BsonFields.GetOptionalId(document, "UndoneBy"));
+        BsonFields.GetOptionalId(document, "UndoneBy"),
+        BsonFields.GetText(document, "Subject"),
+        BsonFields.GetText(document, "BeforeText"),
+        BsonFields.GetText(document, "AfterText"),
+        BsonFields.GetText(document, "Result") ?? "ok",
+        BsonFields.GetText(document, "Ip"),
+        BsonFields.GetText(document, "Device"),
+        document[Sequence].IsNumber
+            ? new AuditSeal(document[Sequence].AsInt64, BsonFields.GetRequiredText(document, "PreviousHash"), BsonFields.GetRequiredText(document, "Hash"))
+            : null);
 }

@@ -9,9 +9,20 @@ namespace ChatCrm.Storage.LiteDb.Audit;
 
 internal sealed class AuditLog(SessionScope scope, ILiteCollection<BsonDocument> audit, IPersonalDataProtector protector) : IAuditLog
 {
+    // The last seal is read from the file inside the writing transaction rather than kept in
+    // memory, so a unit the writer rolls back never leaves the chain's head ahead of the file.
     public void Append(AuditEntry entry)
     {
-        var document = AuditDocuments.ToDocument(entry, protector);
+        var last = scope.Read(() => audit.Query()
+            .Where(BsonExpression.Create($"$.{AuditDocuments.Sequence} > 0"))
+            .OrderBy(BsonExpression.Create("$." + AuditDocuments.Sequence), Query.Descending)
+            .Limit(1)
+            .FirstOrDefault());
+        var (sequence, previous) = last is null
+            ? (1L, AuditChain.Genesis)
+            : (last[AuditDocuments.Sequence].AsInt64 + 1, last["Hash"].AsString);
+        var withSeal = entry with { Seal = AuditChain.Seal(entry with { Seal = null, UndoneBy = null }, sequence, previous) };
+        var document = AuditDocuments.ToDocument(withSeal, protector);
         scope.Write(() => audit.Insert(document));
     }
 
@@ -51,14 +62,34 @@ internal sealed class AuditLog(SessionScope scope, ILiteCollection<BsonDocument>
         return [.. documents.Select(document => AuditDocuments.ToEntry(document, protector))];
     }
 
-    public void Update(AuditEntry entry)
+    public void MarkUndone(Guid entryId, Guid undoneBy)
     {
-        var document = AuditDocuments.ToDocument(entry, protector);
-        if (!scope.Write(() => audit.Update(document)))
+        scope.Write(() =>
         {
-            throw new InvalidOperationException($"Audit entry {entry.Id} is not stored, so it cannot be updated.");
-        }
+            var document = audit.FindById(entryId)
+                ?? throw new InvalidOperationException($"Audit entry {entryId} is not stored, so it cannot be marked undone.");
+            document["UndoneBy"] = undoneBy;
+            return audit.Update(document);
+        });
     }
+
+    public IReadOnlyList<AuditEntry> InSequence(long afterSequence, int limit)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var documents = scope.Read(() => audit.Query()
+            .Where(BsonExpression.Create($"$.{AuditDocuments.Sequence} > @0", new BsonValue(afterSequence)))
+            .OrderBy(BsonExpression.Create("$." + AuditDocuments.Sequence))
+            .Limit(limit)
+            .ToList());
+        return [.. documents.Select(document => AuditDocuments.ToEntry(document, protector))];
+    }
+
+    public long CountUnsealed() =>
+        scope.Read(() => audit.LongCount(BsonExpression.Create($"$.{AuditDocuments.Sequence} = null")));
 
     private ILiteQueryable<BsonDocument> NewestFirst(string field, string from, string to) => audit
         .Query()

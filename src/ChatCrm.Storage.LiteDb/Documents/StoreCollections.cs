@@ -48,6 +48,9 @@ internal sealed class StoreCollections
         JobRuns = database.GetCollection("job_runs");
         JobStates = database.GetCollection("job_states");
         Positions = database.GetCollection("positions");
+        Approvals = database.GetCollection("approvals");
+        DeletedLeads = database.GetCollection("deleted_leads");
+        Exports = database.GetCollection("exports");
         PartnerKeys = database.GetCollection("partner_keys");
     }
 
@@ -112,6 +115,12 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Positions { get; }
 
+    public ILiteCollection<BsonDocument> Approvals { get; }
+
+    public ILiteCollection<BsonDocument> DeletedLeads { get; }
+
+    public ILiteCollection<BsonDocument> Exports { get; }
+
     public ILiteCollection<BsonDocument> PartnerKeys { get; }
 
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
@@ -128,6 +137,7 @@ internal sealed class StoreCollections
         Reminders.EnsureIndex(ReminderDocuments.PendingOwnerKey, "$." + ReminderDocuments.PendingOwnerKey);
         Audit.EnsureIndex(AuditDocuments.ActorAt, "$." + AuditDocuments.ActorAt);
         Audit.EnsureIndex(AuditDocuments.LeadAt, "$." + AuditDocuments.LeadAt);
+        Audit.EnsureIndex(AuditDocuments.Sequence, "$." + AuditDocuments.Sequence);
         Outbox.EnsureIndex(OutboxDocuments.PendingAttemptAt, "$." + OutboxDocuments.PendingAttemptAt);
         PersonalChannels.EnsureIndex(ConversationDocuments.PersonalChannelUserKey, "$." + ConversationDocuments.PersonalChannelUserKey);
         AssignmentRequests.EnsureIndex("RequestedAt", "$.RequestedAt");
@@ -156,6 +166,11 @@ internal sealed class StoreCollections
         JobRuns.EnsureIndex(JobDocuments.StartedAt, "$." + JobDocuments.StartedAt);
         IntakeReceipts.EnsureIndex(IntakeDocuments.ReceiptAt, "$." + IntakeDocuments.ReceiptAt);
         Inbound.EnsureIndex(ConversationDocuments.InboundReceivedAt, "$." + ConversationDocuments.InboundReceivedAt);
+        Approvals.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.AwaitingBy, "$." + global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.AwaitingBy);
+        Approvals.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.PendingApprovers, global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.PendingApproversIndexExpression);
+        Approvals.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.OpenExpiresAt, "$." + global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.OpenExpiresAt);
+        DeletedLeads.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.DeletedAt, "$." + global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.DeletedAt);
+        DeletedLeads.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.RequestNumber, "$." + global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.RequestNumber);
         PartnerKeys.EnsureIndex(Partners.PartnerKeyDocuments.OwnerKey, "$." + Partners.PartnerKeyDocuments.OwnerKey);
     }
 }

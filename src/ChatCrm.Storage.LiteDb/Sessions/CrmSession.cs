@@ -48,6 +48,9 @@ internal sealed class CrmSession : ICrmSession
         ManagerDigests = new ManagerDigestRepository(scope, collections);
         IntegrationHealth = new IntegrationHealthRepository(scope, collections.IntegrationHealth);
         Jobs = new JobHistory(scope, collections);
+        Approvals = new global::ChatCrm.Storage.LiteDb.Approvals.ApprovalRepository(scope, collections);
+        RecycleBin = new global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository(scope, collections, protector);
+        Exports = new global::ChatCrm.Storage.LiteDb.Approvals.ExportRepository(scope, collections);
         PartnerKeys = new Partners.PartnerKeyRepository(scope, collections.PartnerKeys);
     }
 
@@ -82,6 +85,12 @@ internal sealed class CrmSession : ICrmSession
 
     public IIntegrationHealthLog IntegrationHealth { get; }
     public IJobHistory Jobs { get; }
+
+    public IApprovals Approvals { get; }
+
+    public IRecycleBin RecycleBin { get; }
+
+    public IExports Exports { get; }
 
     public IPartnerKeys PartnerKeys { get; }
 

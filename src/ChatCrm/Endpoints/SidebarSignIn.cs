@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ChatCrm.Channels.WeCom;
 using ChatCrm.Channels.WeCom.Api;
 using ChatCrm.Channels.WeCom.Sidebar;
+using ChatCrm.Core.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -59,13 +60,14 @@ internal static partial class SidebarSignIn
         }
 
         sessions.SignIn(http, userId);
+        await AuditAsync(http, userId, cancellationToken);
         // Back to the page without code and state, so a reload does not spend the code again.
         return TypedResults.Redirect(retry);
     }
 
     /// <summary>The development login: signs in as a WeCom userid and opens the page for a chat named in the query.</summary>
-    public static Results<RedirectHttpResult, ValidationProblem> DevLogin(
-        HttpContext http, string? user, string? contact, string? group, string? lang, SidebarSessions sessions)
+    public static async Task<Results<RedirectHttpResult, ValidationProblem>> DevLogin(
+        HttpContext http, string? user, string? contact, string? group, string? lang, SidebarSessions sessions, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (user is null || !DevUserId().IsMatch(user))
@@ -95,6 +97,7 @@ internal static partial class SidebarSignIn
         }
 
         sessions.SignIn(http, user!);
+        await AuditAsync(http, user!, cancellationToken);
         var query = QueryString.Create(context!.Kind, context.Id);
         if (lang is not null)
         {
@@ -105,6 +108,10 @@ internal static partial class SidebarSignIn
     }
 
     /// <summary>This page's address for WeCom to send the member back to: public, absolute, without code and state.</summary>
+    private static Task AuditAsync(HttpContext http, string userId, CancellationToken cancellationToken) =>
+        http.RequestServices.GetRequiredService<RecordSignIn>().RecordAsync(
+            WeComChannel.Name, userId, ActorOrigin.Of(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString()), cancellationToken);
+
     private static string PublicPageAddress(HttpRequest request, SidebarOptions options)
     {
         var root = options.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";

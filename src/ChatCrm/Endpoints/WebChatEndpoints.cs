@@ -1,4 +1,5 @@
 using ChatCrm.Channels.Conversation;
+using ChatCrm.Core.Access;
 using ChatCrm.Channels.WebChat;
 using ChatCrm.Core.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ public static class WebChatEndpoints
     }
 
     private static async Task<Results<Ok<WebChatResponse>, ValidationProblem>> SendAsync(
-        WebChatRequest request, ConversationPipeline pipeline, CancellationToken cancellationToken)
+        WebChatRequest request, ConversationPipeline pipeline, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.User))
@@ -57,7 +58,8 @@ public static class WebChatEndpoints
         }
 
         var conversation = string.IsNullOrWhiteSpace(request.Conversation) ? "default" : request.Conversation.Trim();
-        var turn = new ChatTurn(ChatTurn.WebChat, conversation, request.User!.Trim(), request.Id, request.Text, request.Action);
+        var origin = ActorOrigin.Of(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
+        var turn = new ChatTurn(ChatTurn.WebChat, conversation, request.User!.Trim(), request.Id, request.Text, request.Action, Origin: origin);
         var replies = await pipeline.HandleAsync(turn, cancellationToken);
         return TypedResults.Ok(new WebChatResponse(replies));
     }

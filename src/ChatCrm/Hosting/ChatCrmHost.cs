@@ -48,6 +48,7 @@ public static class ChatCrmHost
         app.MapSidebar();
         app.MapIntake();
         app.MapDigestReports();
+        app.MapExports();
         app.MapHrOffboarding();
         app.MapPartnerApi();
 
@@ -87,6 +88,7 @@ public static class ChatCrmHost
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.AddFollowUpDiscipline();
         builder.AddDigestAndHealth();
+        builder.AddHighRiskOperations();
         // Last, so the jobs start after the store is seeded and the rules applied.
         builder.AddScheduler();
         builder.AddOffboarding();

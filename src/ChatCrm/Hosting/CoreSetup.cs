@@ -50,6 +50,9 @@ public static class CoreSetup
         builder.Services.AddSingleton<LinkIdentity>();
         builder.Services.AddSingleton<ManageAccess>();
         builder.Services.AddSingleton<RevealContact>();
+        builder.Services.AddSingleton<ShowLeadHistory>();
+        builder.Services.AddSingleton<VerifyAuditChain>();
+        builder.Services.AddSingleton<RecordSignIn>();
         builder.Services.AddSingleton<InboundQueue>();
         builder.Services.AddSingleton<TakeExternalContact>();
         builder.Services.AddSingleton<RememberPersonalChannel>();

@@ -189,14 +189,18 @@ public sealed class PermissionMatrixTests
                 case "phone":
                     return (await new RevealContact(_store, _clock).HandleAsync(Actor, await LeadAsync(ownerOf, teamOf), default)).IsSuccess;
                 case "signed":
+                    // A signed amount changes only after approval: being allowed means the request opens.
                     var won = await LeadAsync(ownerOf, teamOf, stage: LeadStage.Won);
-                    return (await new ChangeAmount(_store, _clock).HandleAsync(Actor, won, 120_000m, "CNY", default)).IsSuccess;
+                    var signed = new SetDealAmount(_store, _clock, new ChangeAmount(_store, _clock), new SignedAmountOperation());
+                    return (await signed.HandleAsync(Actor, won, 120_000m, "CNY", "合同补充协议", default)).Value?.Approval is not null;
+                case "delete":
+                    var doomed = await LeadAsync(ownerOf, teamOf);
+                    return (await new DeleteLead(_store, _clock, new DeleteLeadsOperation()).HandleAsync(Actor, doomed, "客户要求删除", default)).IsSuccess;
                 case "reports":
                     return await _store.ReadAsync(session => LeadAccess.Of(session, _subject).SeesReportsOf(teamOf), default);
                 default:
                     var lead = await LeadAsync(ownerOf, teamOf);
-                    var permission = act == "delete" ? Permission.Delete : Permission.Export;
-                    return await _store.ReadAsync(session => LeadAccess.Of(session, _subject).Covers(permission, session.Leads.Find(lead)!), default);
+                    return await _store.ReadAsync(session => LeadAccess.Of(session, _subject).Covers(Permission.Export, session.Leads.Find(lead)!), default);
             }
         }
 

@@ -29,7 +29,7 @@ public sealed class AccessAdminConversationTests : IDisposable
         Assert.NotEmpty(sees.Facts);
         Assert.Contains("没有权限", moved.Text, StringComparison.Ordinal);
         var entry = await Store.ReadAsync(session => session.Audit.RecentBy("admin", "webchat:admin:c1", ChatCrmApp.Start.AddHours(-1), 5), default);
-        Assert.Contains(entry, audited => audited.Action == AuditActions.AddUser && audited.Detail!.Contains("position=finance", StringComparison.Ordinal));
+        Assert.Contains(entry, audited => audited.Action == AuditActions.AddUser && audited.Subject == "user:qian" && audited.BeforeText is null && audited.AfterText!.Contains("position=finance", StringComparison.Ordinal));
     }
 
     [Fact]

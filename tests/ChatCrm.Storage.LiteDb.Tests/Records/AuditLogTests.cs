@@ -31,7 +31,7 @@ public sealed class AuditLogTests : IDisposable
 
         var loaded = await _store.Read(session => session.Audit.Find(entry.Id));
 
-        Assert.Equal(entry, loaded);
+        Assert.Equal(entry, loaded! with { Seal = null });
         Exactly.Equal(entry.At, loaded!.At);
         Exactly.Equal(entry.Before!, loaded.Before!);
         Exactly.Equal(entry.After!, loaded.After!);
@@ -44,7 +44,7 @@ public sealed class AuditLogTests : IDisposable
         await _store.Write(session => session.Audit.Append(entry));
         var undo = Guid.NewGuid();
 
-        await _store.Write(session => session.Audit.Update(entry with { UndoneBy = undo }));
+        await _store.Write(session => session.Audit.MarkUndone(entry.Id, undo));
 
         Assert.Equal(undo, (await _store.Read(session => session.Audit.Find(entry.Id)))?.UndoneBy);
     }

@@ -30,7 +30,7 @@ public sealed class SessionGuardTests : IDisposable
         ["Conversations.RemoveQuestion"] = session => session.Conversations.RemoveQuestion("c"),
         ["Conversations.TryRecordInbound"] = session => session.Conversations.TryRecordInbound(new InboundMessage("m", Now)),
         ["Audit.Append"] = session => session.Audit.Append(new AuditEntry(Guid.NewGuid(), Now, "alice", "webchat", null, "x", null, null, null, null)),
-        ["Audit.Update"] = session => session.Audit.Update(new AuditEntry(Guid.NewGuid(), Now, "alice", "webchat", null, "x", null, null, null, null)),
+        ["Audit.MarkUndone"] = session => session.Audit.MarkUndone(Guid.NewGuid(), Guid.NewGuid()),
         ["Outbox.Enqueue"] = session => session.Outbox.Enqueue(OutboxMessage.New(Guid.NewGuid(), "alice", new Notice("k", new Dictionary<string, string>()), Now)),
         ["Outbox.Update"] = session => session.Outbox.Update(OutboxMessage.New(Guid.NewGuid(), "alice", new Notice("k", new Dictionary<string, string>()), Now)),
         ["LeadAssignments.Save"] = session => session.LeadAssignments.Save(Core.Assignment.LeadAssignment.Matched(

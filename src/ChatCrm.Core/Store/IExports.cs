@@ -1,0 +1,11 @@
+using ChatCrm.Core.Exports;
+
+namespace ChatCrm.Core.Store;
+
+/// <summary>Prepared exports and whether their one-time link was used.</summary>
+public interface IExports
+{
+    ExportTicket? Find(Guid id);
+
+    void Save(ExportTicket ticket);
+}
