@@ -275,7 +275,7 @@ public sealed record AddPositionIntent(string? Position, string? PositionName, s
 }
 
 /// <summary>An admin sets how far a position's permission reaches (/admin position grant &lt;key&gt; &lt;permission&gt; &lt;scope&gt;; revoke = none).</summary>
-public sealed record GrantPositionIntent(string? Position, string? Permission, string? Scope) : Intent
+public sealed record GrantPositionIntent(string? Position, string? Permission, string? Scope, string? Reason = null) : Intent
 {
     public override string Name => "grant_position";
 }
@@ -300,13 +300,13 @@ public sealed record AddUserIntent(string? Login, string? DisplayName, string? T
 
 /// <summary>An admin moves a user to another position, team or region (/admin user position|team|region &lt;user&gt; &lt;value&gt;).</summary>
 /// <param name="Field">"position", "team" or "region".</param>
-public sealed record ChangeUserIntent(string? UserMention, string Field, string? Value) : Intent
+public sealed record ChangeUserIntent(string? UserMention, string Field, string? Value, string? Reason = null) : Intent
 {
     public override string Name => "change_user";
 }
 
 /// <summary>An admin gives one user their own scope for a permission, or "default" (/admin user grant &lt;user&gt; &lt;permission&gt; &lt;scope&gt;).</summary>
-public sealed record GrantUserIntent(string? UserMention, string? Permission, string? Scope) : Intent
+public sealed record GrantUserIntent(string? UserMention, string? Permission, string? Scope, string? Reason = null) : Intent
 {
     public override string Name => "grant_user";
 }

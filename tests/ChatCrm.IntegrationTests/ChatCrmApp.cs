@@ -67,7 +67,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     /// </summary>
     public static void UnscheduleUnrelatedJobs(IWebHostBuilder builder)
     {
-        foreach (var job in (string[])["stale-leads", "next-step-prompts", "follow-up-evidence", "manager-digest", "integration-health"])
+        foreach (var job in (string[])["stale-leads", "next-step-prompts", "follow-up-evidence", "manager-digest", "integration-health", "permission-health"])
         {
             builder.UseSetting($"ChatCrm:Scheduler:Jobs:{job}:Enabled", "false");
         }

@@ -177,7 +177,7 @@ public sealed class IntentActions(
             case AddPositionIntent a:
                 return Outcome(await access.AddPositionAsync(actor, a.Position, a.PositionName, a.Like, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
             case GrantPositionIntent g:
-                return Outcome(await access.GrantPositionAsync(actor, g.Position, g.Permission, g.Scope, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+                return Outcome(await access.GrantPositionAsync(actor, g.Position, g.Permission, g.Scope, g.Reason, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
             case ListUsersIntent:
                 return Outcome(await access.ListUsersAsync(actor, cancellationToken), intent, language, users => accessReplies.Users(users, language));
             case ShowUserIntent u:
@@ -185,9 +185,9 @@ public sealed class IntentActions(
             case AddUserIntent a:
                 return Outcome(await access.AddUserAsync(actor, a.Login, a.DisplayName, a.Team, a.Position, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
             case ChangeUserIntent c:
-                return Outcome(await access.ChangeUserAsync(actor, c.UserMention, c.Field, c.Value, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+                return Outcome(await access.ChangeUserAsync(actor, c.UserMention, c.Field, c.Value, c.Reason, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
             case GrantUserIntent g:
-                return Outcome(await access.GrantUserAsync(actor, g.UserMention, g.Permission, g.Scope, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
+                return Outcome(await access.GrantUserAsync(actor, g.UserMention, g.Permission, g.Scope, g.Reason, cancellationToken), intent, language, changed => accessReplies.Changed(changed, language));
             case ListTeamsIntent:
                 return Outcome(await access.ListTeamsAsync(actor, cancellationToken), intent, language, teams => accessReplies.Teams(teams, language));
             case AddTeamIntent a:

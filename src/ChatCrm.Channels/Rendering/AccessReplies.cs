@@ -6,7 +6,7 @@ using ChatCrm.Language;
 namespace ChatCrm.Channels.Rendering;
 
 /// <summary>What admins read back from /admin position|user|team, and what a reveal shows.</summary>
-public sealed class AccessReplies
+public sealed class AccessReplies(ApprovalCards approvalCards)
 {
     public ChatReply Positions(IReadOnlyList<PositionView> positions, string language) =>
         new(
@@ -70,7 +70,7 @@ public sealed class AccessReplies
                 []);
 
     public ChatReply Changed(AccessChanged changed, string language) =>
-        new(
+        changed.Approval is { } opened ? approvalCards.Opened(opened, language) : new(
             changed.Before is null
                 ? Say.In(language, "已添加 {0}(已记入审计)。", "Added {0} (audited).", changed.Subject)
                 : Say.In(language, "已修改 {0}(已记入审计)。", "Changed {0} (audited).", changed.Subject),
@@ -96,6 +96,22 @@ public sealed class AccessReplies
         return facts.Count == 0
             ? ChatReply.Plain(Say.In(language, "{0} {1} 没有电话或邮箱。", "{0} {1} has no phone or email.", contact.LeadNumber, contact.Name))
             : new ChatReply(Say.In(language, "{0} {1} 的联系方式(本次查看已记入审计):", "Contact details of {0} {1} (this view is audited):", contact.LeadNumber, contact.Name), facts, []);
+    }
+
+    /// <summary>The monthly permission health report, one fact per finding, "none" where all is well.</summary>
+    public static ChatReply Health(Core.Notifications.Notice notice, string language)
+    {
+        string Arg(string key) => notice.Args.GetValueOrDefault(key) ?? string.Empty;
+        string OrNone(string text) => text.Length == 0 ? Say.In(language, "无", "none") : text;
+        return new ChatReply(
+            Say.In(language, "🔐 {0} 权限健康报告", "🔐 Permission health report for {0}", Arg("month")),
+            [
+                new(Say.In(language, "超出职位默认的权限", "Grants beyond the position"), OrNone(Arg("beyond"))),
+                new(Say.In(language, "90 天未用的高权限", "High privileges unused for 90 days"), OrNone(Arg("unused"))),
+                new(Say.In(language, "30 天未活动的账号", "Accounts idle for 30 days"), OrNone(Arg("inactive"))),
+                new(Say.In(language, "本月导出({0} 次)", "Exports of the month ({0})", Arg("export_count")), OrNone(Arg("exports"))),
+            ],
+            [ReplyWriter.Button(Say.In(language, "查看用户", "Users"), new ListUsersIntent(), language)]);
     }
 
     private static string Label(PositionView view, string language) =>

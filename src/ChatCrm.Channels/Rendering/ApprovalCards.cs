@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Channels.Conversation;
 using ChatCrm.Core;
+using ChatCrm.Core.Access;
 using ChatCrm.Core.Approvals;
 using ChatCrm.Core.Bulk;
 using ChatCrm.Core.Exports;
@@ -107,6 +108,7 @@ public sealed class ApprovalCards(CrmSettings settings)
             SignedAmountOperation.KindName => Say.In(language, "把已签约线索 {0} {1} 的金额从 {2} 改为 {3}", "change the signed amount of won lead {0} {1} from {2} to {3}",
                 S("lead"), S("name"), Money(S("old_amount"), S("old_currency"), language), Money(S("amount"), S("currency"), language)),
             PhoneExportOperation.KindName => Say.In(language, "导出{0}线索,含完整电话和邮箱", "export {0} leads with full phones and emails", Scope(S("scope"), language)),
+            OwnPermissionsOperation.KindName => Say.In(language, "管理员修改自己的权限:{0} {1}", "an admin changes their own permissions: {0} {1}", S("change"), S("what")),
             _ => $"{kind} {string.Join(' ', summary.Select(pair => $"{pair.Key}={pair.Value}"))}",
         };
     }
@@ -161,6 +163,7 @@ public sealed class ApprovalCards(CrmSettings settings)
             PurgeLeadsOperation.KindName => Say.In(language, "已彻底清除 {0} 条线索", "{0} lead(s) purged", count),
             SignedAmountOperation.KindName => Say.In(language, "金额已修改", "the amount is changed"),
             PhoneExportOperation.KindName => Say.In(language, "导出文件已备好({0} 条),下载链接另行发送", "the export is ready ({0} leads); its link comes in a separate message", count),
+            OwnPermissionsOperation.KindName => Say.In(language, "权限已修改:{0} → {1}", "permissions changed: {0} → {1}", Arg(outcome, "subject"), Arg(outcome, "after")),
             _ => Say.In(language, "完成 {0} 项", "{0} done", count),
         };
     }

@@ -128,6 +128,8 @@ public sealed class NoticeWriter(CrmSettings settings)
                 return new ApprovalCards(settings).Asked(notice, language);
             case Notices.ApprovalFinished:
                 return new ApprovalCards(settings).Finished(notice, language);
+            case Notices.PermissionHealth:
+                return AccessReplies.Health(notice, language);
             case Notices.ExportReady:
                 return new HighRiskReplies(settings, new ApprovalCards(settings), new ReplyWriter(settings)).ExportReady(notice, language);
             case Notices.UserOffboarded:

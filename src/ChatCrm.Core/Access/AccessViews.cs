@@ -11,4 +11,5 @@ public sealed record UserView(User User, Position Position, string? TeamName, st
 public sealed record TeamView(Team Team, string ManagerName, int Members);
 
 /// <summary>What an admin change did: to what, and the thing in words before and after.</summary>
-public sealed record AccessChanged(string Subject, string? Before, string After);
+/// <param name="Approval">Set when the change touched the admin's own permissions and waits for a second person.</param>
+public sealed record AccessChanged(string Subject, string? Before, string After, Approvals.ApprovalOpened? Approval = null);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatCrm.Core.Approvals;
 using ChatCrm.Core.Audit;
 using ChatCrm.Core.Conversations;
 using ChatCrm.Core.Store;
@@ -9,10 +10,13 @@ namespace ChatCrm.Core.Access;
 /// What admins do to the organisation from the chat (<c>/admin position …</c>, <c>/admin user …</c>,
 /// <c>/admin team …</c>): positions and their grants, users with their position, team, region and
 /// own grants, teams with their manager and region. Admins only; every change is audited with the
-/// thing before and after. Changing one's own permissions is refused here: it needs a second person.
+/// thing before and after. A change to one's own permissions (one's grants, position, team or region,
+/// or the position one holds) opens an approval request instead, given a reason (<c>reason=…</c>).
 /// </summary>
 public sealed partial class ManageAccess(ICrmStore store, TimeProvider clock)
 {
+    private static readonly OwnPermissionsOperation SelfChange = new();
+
     private const int MaxNameLength = 60;
 
     public Task<Result<IReadOnlyList<PositionView>>> ListPositionsAsync(Actor actor, CancellationToken cancellationToken) =>
@@ -68,33 +72,36 @@ public sealed partial class ManageAccess(ICrmStore store, TimeProvider clock)
             return Result<AccessChanged>.Success(new AccessChanged("position:" + positionKey, null, position.Describe()));
         });
 
-    public Task<Result<AccessChanged>> GrantPositionAsync(Actor actor, string? key, string? permissionWord, string? scopeWord, CancellationToken cancellationToken) =>
-        Change(actor, AuditActions.GrantPosition, cancellationToken, session =>
+    public Task<Result<AccessChanged>> GrantPositionAsync(Actor actor, string? key, string? permissionWord, string? scopeWord, string? reason, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.GrantPosition, cancellationToken, session => GrantPosition(session, actor, key, permissionWord, scopeWord, approved: false), reason,
+            OwnPermissionsOperation.Parameters(AuditActions.GrantPosition, key, permissionWord, scopeWord));
+
+    internal static Result<AccessChanged> GrantPosition(ICrmSession session, Actor actor, string? key, string? permissionWord, string? scopeWord, bool approved)
+    {
+        if (FindPosition(session, key) is not { } position)
         {
-            if (FindPosition(session, key) is not { } position)
-            {
-                return PositionMissing(key);
-            }
+            return PositionMissing(key);
+        }
 
-            if (Grant(permissionWord, scopeWord) is not { } grant)
-            {
-                return GrantError(permissionWord, scopeWord);
-            }
+        if (Grant(permissionWord, scopeWord) is not { } grant)
+        {
+            return GrantError(permissionWord, scopeWord);
+        }
 
-            if (actor.User.Position == position.Key)
-            {
-                return new OwnPermissions(AuditActions.GrantPosition);
-            }
+        if (!approved && actor.User.Position == position.Key)
+        {
+            return new OwnPermissions(AuditActions.GrantPosition);
+        }
 
-            if (position.ScopeOf(grant.Permission) == grant.Scope)
-            {
-                return new NoChange("position:" + position.Key);
-            }
+        if (position.ScopeOf(grant.Permission) == grant.Scope)
+        {
+            return new NoChange("position:" + position.Key);
+        }
 
-            var changed = position.With(grant.Permission, grant.Scope);
-            session.People.Save(changed);
-            return Result<AccessChanged>.Success(new AccessChanged("position:" + position.Key, position.Describe(), changed.Describe()));
-        });
+        var changed = position.With(grant.Permission, grant.Scope);
+        session.People.Save(changed);
+        return Result<AccessChanged>.Success(new AccessChanged("position:" + position.Key, position.Describe(), changed.Describe()));
+    }
 
     public Task<Result<IReadOnlyList<UserView>>> ListUsersAsync(Actor actor, CancellationToken cancellationToken) =>
         store.ReadAsync<Result<IReadOnlyList<UserView>>>(session =>
@@ -156,107 +163,113 @@ public sealed partial class ManageAccess(ICrmStore store, TimeProvider clock)
         });
 
     /// <param name="field">"position", "team" or "region".</param>
-    public Task<Result<AccessChanged>> ChangeUserAsync(Actor actor, string? mention, string field, string? value, CancellationToken cancellationToken) =>
-        Change(actor, AuditActions.ChangeUser, cancellationToken, session =>
+    public Task<Result<AccessChanged>> ChangeUserAsync(Actor actor, string? mention, string field, string? value, string? reason, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.ChangeUser, cancellationToken, session => ChangeUser(session, actor, mention, field, value, approved: false), reason,
+            OwnPermissionsOperation.Parameters(AuditActions.ChangeUser, mention, field, value));
+
+    internal static Result<AccessChanged> ChangeUser(ICrmSession session, Actor actor, string? mention, string field, string? value, bool approved)
+    {
+        if (Find(session, mention) is not { } user)
         {
-            if (Find(session, mention) is not { } user)
-            {
-                return new UserNotFound(mention ?? string.Empty);
-            }
+            return new UserNotFound(mention ?? string.Empty);
+        }
 
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return new MissingValue(field);
-            }
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new MissingValue(field);
+        }
 
-            var word = value.Trim().ToLowerInvariant();
-            User changed;
-            switch (field)
-            {
-                case "position":
-                    if (FindPosition(session, word) is not { } position)
-                    {
-                        return PositionMissing(word);
-                    }
+        var word = value.Trim().ToLowerInvariant();
+        User changed;
+        switch (field)
+        {
+            case "position":
+                if (FindPosition(session, word) is not { } position)
+                {
+                    return PositionMissing(word);
+                }
 
-                    changed = user with { PositionKey = position.Key, Role = RoleOf(position.Key) };
-                    break;
-                case "team":
-                    if (session.People.FindTeam(word) is not { } team)
-                    {
-                        return new NotFound("team", word);
-                    }
+                changed = user with { PositionKey = position.Key, Role = RoleOf(position.Key) };
+                break;
+            case "team":
+                if (session.People.FindTeam(word) is not { } team)
+                {
+                    return new NotFound("team", word);
+                }
 
-                    changed = user with { TeamKey = team.Key };
-                    break;
-                default:
-                    if (ValidKey(word, "region") is { } invalid)
-                    {
-                        return invalid;
-                    }
+                changed = user with { TeamKey = team.Key };
+                break;
+            default:
+                if (ValidKey(word, "region") is { } invalid)
+                {
+                    return invalid;
+                }
 
-                    changed = user with { RegionKey = word };
-                    break;
-            }
+                changed = user with { RegionKey = word };
+                break;
+        }
 
-            if (changed == user)
-            {
-                return new NoChange("user:" + user.Key);
-            }
+        if (changed == user)
+        {
+            return new NoChange("user:" + user.Key);
+        }
 
-            if (user.Key == actor.User.Key && field != "team")
-            {
-                return new OwnPermissions(AuditActions.ChangeUser);
-            }
+        if (!approved && user.Key == actor.User.Key)
+        {
+            return new OwnPermissions(AuditActions.ChangeUser);
+        }
 
-            session.People.Save(changed);
-            return Result<AccessChanged>.Success(new AccessChanged("user:" + user.Key, Describe(user), Describe(changed)));
-        });
+        session.People.Save(changed);
+        return Result<AccessChanged>.Success(new AccessChanged("user:" + user.Key, Describe(user), Describe(changed)));
+    }
 
     /// <param name="scopeWord">A scope, or "default" to drop the user's own grant and use their position's.</param>
-    public Task<Result<AccessChanged>> GrantUserAsync(Actor actor, string? mention, string? permissionWord, string? scopeWord, CancellationToken cancellationToken) =>
-        Change(actor, AuditActions.GrantUser, cancellationToken, session =>
+    public Task<Result<AccessChanged>> GrantUserAsync(Actor actor, string? mention, string? permissionWord, string? scopeWord, string? reason, CancellationToken cancellationToken) =>
+        Change(actor, AuditActions.GrantUser, cancellationToken, session => GrantUser(session, actor, mention, permissionWord, scopeWord, approved: false), reason,
+            OwnPermissionsOperation.Parameters(AuditActions.GrantUser, mention, permissionWord, scopeWord));
+
+    internal static Result<AccessChanged> GrantUser(ICrmSession session, Actor actor, string? mention, string? permissionWord, string? scopeWord, bool approved)
+    {
+        if (Find(session, mention) is not { } user)
         {
-            if (Find(session, mention) is not { } user)
-            {
-                return new UserNotFound(mention ?? string.Empty);
-            }
+            return new UserNotFound(mention ?? string.Empty);
+        }
 
-            if (PermissionNames.ParsePermission(permissionWord) is not { } permission)
-            {
-                return permissionWord is null ? new MissingValue("permission") : new InvalidValue("permission", permissionWord);
-            }
+        if (PermissionNames.ParsePermission(permissionWord) is not { } permission)
+        {
+            return permissionWord is null ? new MissingValue("permission") : new InvalidValue("permission", permissionWord);
+        }
 
-            var toDefault = string.Equals(scopeWord?.Trim(), "default", StringComparison.OrdinalIgnoreCase) || scopeWord?.Trim() == "默认";
-            if (!toDefault && PermissionNames.ParseScope(scopeWord) is null)
-            {
-                return scopeWord is null ? new MissingValue("scope") : new InvalidValue("scope", scopeWord);
-            }
+        var toDefault = string.Equals(scopeWord?.Trim(), "default", StringComparison.OrdinalIgnoreCase) || scopeWord?.Trim() == "默认";
+        if (!toDefault && PermissionNames.ParseScope(scopeWord) is null)
+        {
+            return scopeWord is null ? new MissingValue("scope") : new InvalidValue("scope", scopeWord);
+        }
 
-            if (user.Key == actor.User.Key)
-            {
-                return new OwnPermissions(AuditActions.GrantUser);
-            }
+        if (!approved && user.Key == actor.User.Key)
+        {
+            return new OwnPermissions(AuditActions.GrantUser);
+        }
 
-            var grants = new Dictionary<Permission, AccessScope>(user.Grants ?? new Dictionary<Permission, AccessScope>());
-            if (toDefault)
-            {
-                grants.Remove(permission);
-            }
-            else
-            {
-                grants[permission] = PermissionNames.ParseScope(scopeWord)!.Value;
-            }
+        var grants = new Dictionary<Permission, AccessScope>(user.Grants ?? new Dictionary<Permission, AccessScope>());
+        if (toDefault)
+        {
+            grants.Remove(permission);
+        }
+        else
+        {
+            grants[permission] = PermissionNames.ParseScope(scopeWord)!.Value;
+        }
 
-            var changed = user with { Grants = grants.Count == 0 ? null : grants };
-            if (Describe(changed) == Describe(user))
-            {
-                return new NoChange("user:" + user.Key);
-            }
+        var changed = user with { Grants = grants.Count == 0 ? null : grants };
+        if (Describe(changed) == Describe(user))
+        {
+            return new NoChange("user:" + user.Key);
+        }
 
-            session.People.Save(changed);
-            return Result<AccessChanged>.Success(new AccessChanged("user:" + user.Key, Describe(user), Describe(changed)));
-        });
+        session.People.Save(changed);
+        return Result<AccessChanged>.Success(new AccessChanged("user:" + user.Key, Describe(user), Describe(changed)));
+    }
 
     public Task<Result<IReadOnlyList<TeamView>>> ListTeamsAsync(Actor actor, CancellationToken cancellationToken) =>
         store.ReadAsync<Result<IReadOnlyList<TeamView>>>(session =>
@@ -353,7 +366,11 @@ public sealed partial class ManageAccess(ICrmStore store, TimeProvider clock)
         _ => Role.Salesperson,
     };
 
-    private Task<Result<AccessChanged>> Change(Actor actor, string action, CancellationToken cancellationToken, Func<ICrmSession, Result<AccessChanged>> change)
+    /// <param name="reason">Why, when the change touches the admin's own permissions: then it opens an approval request instead.</param>
+    /// <param name="ownChange">The change as an approval request would carry it.</param>
+    private Task<Result<AccessChanged>> Change(
+        Actor actor, string action, CancellationToken cancellationToken, Func<ICrmSession, Result<AccessChanged>> change,
+        string? reason = null, IReadOnlyDictionary<string, string>? ownChange = null)
     {
         var now = clock.GetUtcNow();
         return store.WriteAsync<Result<AccessChanged>>(session =>
@@ -369,6 +386,20 @@ public sealed partial class ManageAccess(ICrmStore store, TimeProvider clock)
             }
 
             var result = change(session);
+            if (result.Error is OwnPermissions && ownChange is not null)
+            {
+                // A second person decides: the change runs only when another admin or the manager approves.
+                if (string.IsNullOrWhiteSpace(reason))
+                {
+                    return result;
+                }
+
+                var opened = ApprovalDesk.Open(session, actor, SelfChange, ownChange, reason, now);
+                return opened.Value is { } request
+                    ? Result<AccessChanged>.Success(new AccessChanged("user:" + actor.Key, null, action, request))
+                    : opened.Error!;
+            }
+
             if (result.Value is { } changed)
             {
                 session.Audit.Append(AuditTrail.Change(actor, action, now, changed.Subject, changed.Before, changed.After));

@@ -56,6 +56,7 @@ public static class AuditActions
     public const string BulkChange = "bulk.change";
     public const string CreateExport = "export.create";
     public const string DownloadExport = "export.download";
+    public const string ReviewPermissions = "permission.review";
     public const string DeactivateUser = "user.deactivate";
     public const string ReactivateUser = "user.reactivate";
     public const string OffboardLead = "lead.offboard";

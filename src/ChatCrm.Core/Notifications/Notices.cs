@@ -29,6 +29,7 @@ public static class Notices
     public const string ApprovalAsked = "approval.asked";
     public const string ApprovalFinished = "approval.finished";
     public const string ExportReady = "export.ready";
+    public const string PermissionHealth = "permission.health";
     public const string UserOffboarded = "user.offboarded";
 
     /// <summary>A touch's note is cut to this many characters in the notice; the whole note stays in the intake record.</summary>

@@ -7,8 +7,13 @@ namespace ChatCrm.Language.Embedded;
 /// </summary>
 internal static class AccessCommands
 {
-    public static Intent Admin(string[] words)
+    public static Intent Admin(string[] all)
     {
+        // "reason=…" ends a command and takes the rest of the line: a change to one's own permissions needs one.
+        var reasonAt = Array.FindIndex(all, word => word.StartsWith("reason=", StringComparison.OrdinalIgnoreCase) || word.StartsWith("原因=", StringComparison.Ordinal));
+        var words = reasonAt < 0 ? all : all[..reasonAt];
+        var reason = reasonAt < 0 ? null : string.Join(' ', all[reasonAt..])[(all[reasonAt].IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
+        reason = string.IsNullOrEmpty(reason) ? null : reason;
         string? Word(int index) => index < words.Length ? words[index] : null;
         var (positional, options) = Split(words);
         string? Positional(int index) => index < positional.Count ? positional[index] : null;
@@ -18,13 +23,13 @@ internal static class AccessCommands
             ("position" or "positions", "list" or null) => new ListPositionsIntent(),
             ("position", "show") => new ShowPositionIntent(Word(2)),
             ("position", "add") => AddPosition(positional),
-            ("position", "grant") => new GrantPositionIntent(Word(2), Word(3), Word(4)),
-            ("position", "revoke") => new GrantPositionIntent(Word(2), Word(3), Word(3) is null ? null : "none"),
+            ("position", "grant") => new GrantPositionIntent(Word(2), Word(3), Word(4), reason),
+            ("position", "revoke") => new GrantPositionIntent(Word(2), Word(3), Word(3) is null ? null : "none", reason),
             ("user" or "users", "list" or null) => new ListUsersIntent(),
             ("user", "show") => new ShowUserIntent(Word(2)),
             ("user", "add") => new AddUserIntent(Positional(2), Rest(3), options.GetValueOrDefault("team"), options.GetValueOrDefault("position")),
-            ("user", "position" or "team" or "region") => new ChangeUserIntent(Word(2), Word(1)!.ToLowerInvariant(), Word(3)),
-            ("user", "grant") => new GrantUserIntent(Word(2), Word(3), Word(4)),
+            ("user", "position" or "team" or "region") => new ChangeUserIntent(Word(2), Word(1)!.ToLowerInvariant(), Word(3), reason),
+            ("user", "grant") => new GrantUserIntent(Word(2), Word(3), Word(4), reason),
             ("team" or "teams", "list" or null) => new ListTeamsIntent(),
             ("team", "add") => new AddTeamIntent(Positional(2), Positional(3), options.GetValueOrDefault("region"), Rest(4)),
             ("team", "region" or "manager") => new ChangeTeamIntent(Word(2), Word(1)!.ToLowerInvariant(), Word(3)),

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Access;
 using ChatCrm.Core.Approvals;
 using ChatCrm.Core.Bulk;
 using ChatCrm.Core.Exports;
@@ -27,6 +28,7 @@ public static class HighRiskSetup
         AddOperation<BulkReturnOperation>(services);
         AddOperation<SignedAmountOperation>(services);
         AddOperation<PhoneExportOperation>(services);
+        AddOperation<OwnPermissionsOperation>(services);
         services.AddSingleton<ConfirmApproval>();
         services.AddSingleton<DecideApproval>();
         services.AddSingleton<ListPendingApprovals>();
@@ -44,6 +46,8 @@ public static class HighRiskSetup
             "Expires approval requests nobody confirmed or decided within 24 hours (nothing runs) and tells the requester.");
         services.AddScheduledJob<PurgeRecycleBin>(PurgeJob, "0 45 3 * * ?",
             "Purges leads that have been in the recycle bin for more than 30 days.");
+        services.AddScheduledJob<ReviewPermissions>("permission-health", "0 0 9 1 * ?",
+            "Sends admins the monthly permission health report: grants beyond a position, high privileges unused for 90 days, accounts idle for 30 days, the month's exports.");
         return builder;
     }
 

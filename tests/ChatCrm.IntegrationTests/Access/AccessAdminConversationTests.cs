@@ -56,15 +56,36 @@ public sealed class AccessAdminConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task An_admin_cannot_raise_their_own_permissions()
+    public async Task An_admin_changes_their_own_permissions_only_with_a_reason_and_another_admins_approval()
     {
         await _app.SayAsync("admin", "/admin user add admin2 二号管理员 position=admin");
-        var own = Assert.Single(await _app.SayAsync("admin", "/admin user grant admin claim all"));
-        var ownPosition = Assert.Single(await _app.SayAsync("admin", "/admin position grant admin claim all"));
+        var noReason = Assert.Single(await _app.SayAsync("admin", "/admin user grant admin claim all"));
+        var card = Assert.Single(await _app.SayAsync("admin", "/admin user grant admin claim all reason=接手华南公海"));
+        var unchanged = Assert.Single(await _app.SayAsync("admin2", "/admin user show admin"));
+
+        Assert.Contains("需要第二个人批准", noReason.Text, StringComparison.Ordinal);
+        Assert.Contains("修改自己的权限", card.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("claim", unchanged.Fact("实际权限"), StringComparison.Ordinal);
+
+        await _app.SayAsync("admin", "/confirm " + card.Fact("确认码"));
+        var approval = Assert.Single(await _app.InboxAsync("admin2"));
+        var approved = Assert.Single(await _app.PressAsync("admin2", approval.Button("批准")));
+        var changed = Assert.Single(await _app.SayAsync("admin2", "/admin user show admin"));
+
+        Assert.StartsWith("已批准", approved.Text, StringComparison.Ordinal);
+        Assert.Contains("claim:all", changed.Fact("实际权限"), StringComparison.Ordinal);
+        var entries = await Store.ReadAsync(session => session.Audit.RecentBy("admin", null, ChatCrmApp.Start.AddHours(-1), 20), default);
+        Assert.Contains(entries, entry => entry.Action == AuditActions.GrantUser && entry.Subject == "user:admin" && entry.AfterText!.Contains("claim:all", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Changing_the_position_one_holds_is_a_change_to_ones_own_permissions()
+    {
+        await _app.SayAsync("admin", "/admin user add admin2 二号管理员 position=admin");
+        var own = Assert.Single(await _app.SayAsync("admin", "/admin position grant admin claim all"));
         var other = Assert.Single(await _app.SayAsync("admin2", "/admin user grant admin claim all"));
 
-        Assert.Contains("不能修改自己的权限", own.Text, StringComparison.Ordinal);
-        Assert.Contains("不能修改自己的权限", ownPosition.Text, StringComparison.Ordinal);
+        Assert.Contains("需要第二个人批准", own.Text, StringComparison.Ordinal);
         Assert.StartsWith("已修改 user:admin", other.Text, StringComparison.Ordinal);
     }
 
