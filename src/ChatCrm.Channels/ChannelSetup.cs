@@ -34,6 +34,8 @@ public static class ChannelSetup
         services.AddSingleton<AuditReplies>();
         services.AddSingleton<ApprovalCards>();
         services.AddSingleton<HighRiskReplies>();
+        services.AddSingleton<OffboardingReplies>();
+        services.AddSingleton<OffboardingActions>();
         return services;
     }
 }

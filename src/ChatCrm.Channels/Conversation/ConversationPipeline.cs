@@ -38,6 +38,13 @@ public sealed class ConversationPipeline(
                 return [NotAUser(turn, language)];
             }
 
+            // Offboarded: a polite answer and nothing else, on every channel, from the commit on.
+            if (!user.IsActive)
+            {
+                logger.LogInformation("Refused a {Channel} message from deactivated user {UserKey}", turn.Channel, user.Key);
+                return [OffboardingReplies.Deactivated(user.Language)];
+            }
+
             if (turn.InboundKey is { } key && await store.ReadAsync(session => session.Conversations.FindInbound(key), cancellationToken) is not null)
             {
                 return AlreadyHandled(language);

@@ -75,7 +75,8 @@ public sealed class IntentActions(
     SetDealAmount setDealAmount,
     RequestExport requestExport,
     ApprovalCards approvalCards,
-    HighRiskReplies highRiskReplies)
+    HighRiskReplies highRiskReplies,
+    OffboardingActions offboarding)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -224,6 +225,8 @@ public sealed class IntentActions(
                 return Outcome(await bulkChange.HandleAsync(actor, bulk, cancellationToken), intent, language, done => highRiskReplies.Bulk(done, language), HighRiskReplies.Refused);
             case ExportLeadsIntent e:
                 return Outcome(await requestExport.HandleAsync(actor, e.Scope, e.Phones, e.Reason, cancellationToken), intent, language, export => highRiskReplies.Export(export, language), HighRiskReplies.Refused);
+            case var _ when OffboardingActions.Handles(intent):
+                return await offboarding.RunAsync(actor, intent, language, cancellationToken);
             default:
                 return TurnOutcome.Say(new ChatReply(
                     Say.In(language, "抱歉,我没听懂。可以这样说:「今天给王总打了电话,下周三再跟进」,或发送 /help。", "Sorry, I didn't get that. Try \"Called John at Acme, follow up next Tuesday\", or send /help."),

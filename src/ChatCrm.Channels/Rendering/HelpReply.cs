@@ -27,6 +27,8 @@ public static class HelpReply
                 new("权限(管理员)", "/admin position list|show|add|grant|revoke · /admin user list|show|add|position|team|region|grant · /admin team list|add|region|manager"),
                 new("需审批的操作", "/delete <线索> <原因> · /bulk transfer|return|delete … · /export [mine|team|all] [phones] · 先输入卡片上的确认码 /confirm 123456;审批人用 /approvals 查看"),
                 new("回收站(管理员)", "/admin bin · /admin restore <线索编号|审批编号> · /admin purge <线索编号> <原因>"),
+                new("离职停用(管理员)", "/admin deactivate <用户> [manager|pool] · /admin reactivate <用户>"),
+                new("合作方密钥(管理员)", "/admin partner key add <用户> <范围…> · /admin partner key list · /admin partner key revoke <编号>"),
             ]
             :
             [
@@ -45,6 +47,8 @@ public static class HelpReply
                 new("Permissions (admins)", "/admin position list|show|add|grant|revoke · /admin user list|show|add|position|team|region|grant · /admin team list|add|region|manager"),
                 new("Needs approval", "/delete <lead> <reason> · /bulk transfer|return|delete … · /export [mine|team|all] [phones] · confirm with the card's code: /confirm 123456; approvers see /approvals"),
                 new("Recycle bin (admins)", "/admin bin · /admin restore <lead number|request number> · /admin purge <lead number> <reason>"),
+                new("Offboarding (admins)", "/admin deactivate <user> [manager|pool] · /admin reactivate <user>"),
+                new("Partner keys (admins)", "/admin partner key add <user> <scope…> · /admin partner key list · /admin partner key revoke <id>"),
             ],
         [
             ReplyWriter.Button(Say.In(language, "我的线索", "My leads"), new Language.QueryLeadsIntent(Language.LeadFilter.Mine), language),

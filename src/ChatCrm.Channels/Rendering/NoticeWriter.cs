@@ -132,6 +132,8 @@ public sealed class NoticeWriter(CrmSettings settings)
                 return AccessReplies.Health(notice, language);
             case Notices.ExportReady:
                 return new HighRiskReplies(settings, new ApprovalCards(settings), new ReplyWriter(settings)).ExportReady(notice, language);
+            case Notices.UserOffboarded:
+                return OffboardingReplies.Notice(notice, language);
             default:
                 return ChatReply.Plain(notice.Kind);
         }

@@ -98,6 +98,17 @@ internal static class AssignmentFlow
         return Advance(session, assignment.EndOffer(OfferResult.Declined, context.Now), lead, session.AssignmentRules.Find() ?? AssignmentRulebook.Empty, context);
     }
 
+    /// <summary>The offered salesperson was offboarded (the lead's offer is withdrawn already): as a decline, the next is offered at once.</summary>
+    public static AssignmentMove Withdrawn(ICrmSession session, Lead lead, string userKey, AssignmentContext context)
+    {
+        if (session.LeadAssignments.Find(lead.Number) is not { IsOpen: true } assignment || assignment.PendingOffer?.UserKey != userKey)
+        {
+            return new AssignmentMove(lead.Number, AssignmentMoveKind.None);
+        }
+
+        return Advance(session, assignment.EndOffer(OfferResult.Withdrawn, context.Now), lead, session.AssignmentRules.Find() ?? AssignmentRulebook.Empty, context);
+    }
+
     /// <summary>The lead was claimed: its assignment, if it has one, is settled with the time from intake.</summary>
     public static void Claimed(ICrmSession session, Lead lead, string userKey, DateTimeOffset now)
     {
@@ -198,7 +209,8 @@ internal static class AssignmentFlow
     {
         var manager = teamKey is null ? null : session.People.FindTeam(teamKey)?.ManagerKey;
         var recipients = new List<string>();
-        if (manager is not null && session.People.FindUser(manager) is not null)
+        // An offboarded manager is told nothing: the admins are, until the team gets a new one.
+        if (manager is not null && session.People.FindUser(manager) is { IsActive: true })
         {
             recipients.Add(manager);
         }

@@ -57,4 +57,9 @@ public static class AuditActions
     public const string CreateExport = "export.create";
     public const string DownloadExport = "export.download";
     public const string ReviewPermissions = "permission.review";
+    public const string DeactivateUser = "user.deactivate";
+    public const string ReactivateUser = "user.reactivate";
+    public const string OffboardLead = "lead.offboard";
+    public const string AddPartnerKey = "partner.key.add";
+    public const string RevokePartnerKey = "partner.key.revoke";
 }

@@ -47,6 +47,13 @@ public sealed class UndoChange(ICrmStore store, TimeProvider clock, CrmSettings 
                 return new CannotUndo("nothing");
             }
 
+            // Offboarding and partner keys are undone by their own commands (/admin reactivate, a new key).
+            if (original.Action is AuditActions.DeactivateUser or AuditActions.ReactivateUser or AuditActions.OffboardLead
+                or AuditActions.AddPartnerKey or AuditActions.RevokePartnerKey)
+            {
+                return new CannotUndo("nothing");
+            }
+
             if (original.UndoneBy is not null)
             {
                 return new CannotUndo("already");

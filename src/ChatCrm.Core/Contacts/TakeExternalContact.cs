@@ -38,6 +38,12 @@ public sealed class TakeExternalContact(ICrmStore store, TimeProvider clock, Crm
                 return new UserNotFound(salespersonId);
             }
 
+            // An offboarded salesperson's WeCom account may live on for a while: it makes no leads.
+            if (!actor.User.IsActive)
+            {
+                return new NotPermitted(AuditActions.ContactAdded, null);
+            }
+
             if (InboundDedupe.Record(session, actor, now) is { } seen)
             {
                 return seen;

@@ -55,7 +55,8 @@ public sealed class NextStepPrompts(ICrmStore store, TimeProvider clock, NextSte
                     .OfType<NoticeLeadLine>()
                     .Take(PlanNextFollowUp.MaxLeads)
                     .ToList();
-                if (lines.Count > 0)
+                // An offboarded author is prompted about nothing.
+                if (lines.Count > 0 && session.People.FindUser(author.Key) is not { IsActive: false })
                 {
                     Notices.NextStepIsMissing(session, author.Key, lines, now);
                     count += lines.Count;

@@ -49,6 +49,12 @@ internal static class StaleLeadMoves
             return false;
         }
 
+        // Offboarded since the scan read its leads: their list goes nowhere.
+        if (session.People.FindUser(ownerKey) is { IsActive: false })
+        {
+            return false;
+        }
+
         Notices.StaleLeadsOfOwner(session, ownerKey, shown, leads.Count - changed, now);
         discipline.RecordDone(OwnerReminderKey(ownerKey), today, now);
         return true;

@@ -24,7 +24,8 @@ public sealed partial class IntakeSource
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
         string? lastError = null,
-        DateTimeOffset? lastErrorAt = null)
+        DateTimeOffset? lastErrorAt = null,
+        string? ownerKey = null)
     {
         Key = key;
         Channel = channel;
@@ -37,6 +38,7 @@ public sealed partial class IntakeSource
         UpdatedAt = updatedAt;
         LastError = lastError;
         LastErrorAt = lastErrorAt;
+        OwnerKey = ownerKey;
     }
 
     /// <summary>The source's name in the URL, e.g. "webform": lower-case letters, digits, '-' and '_'.</summary>
@@ -68,9 +70,12 @@ public sealed partial class IntakeSource
 
     public DateTimeOffset? LastErrorAt { get; private set; }
 
+    /// <summary>The admin who added it in chat; null for a source configuration made. Offboarding them switches it off.</summary>
+    public string? OwnerKey { get; }
+
     public static IntakeSource Create(
-        string key, string channel, string secret, IReadOnlyDictionary<string, IntakeField> fields, IReadOnlyList<string> tags, string? teamKey, DateTimeOffset now) =>
-        new(key, channel, secret, fields, tags, teamKey, enabled: true, now, now);
+        string key, string channel, string secret, IReadOnlyDictionary<string, IntakeField> fields, IReadOnlyList<string> tags, string? teamKey, DateTimeOffset now, string? ownerKey = null) =>
+        new(key, channel, secret, fields, tags, teamKey, enabled: true, now, now, ownerKey: ownerKey);
 
     public static bool IsValidKey(string? key) => key is not null && KeyPattern().IsMatch(key);
 

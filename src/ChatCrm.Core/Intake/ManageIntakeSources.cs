@@ -69,7 +69,7 @@ public sealed class ManageIntakeSources(ICrmStore store, TimeProvider clock)
                 return new InvalidValue("team", team);
             }
 
-            var source = IntakeSource.Create(sourceKey, tag, IntakeSource.NewSecret(), new Dictionary<string, IntakeField>(), [], team, now);
+            var source = IntakeSource.Create(sourceKey, tag, IntakeSource.NewSecret(), new Dictionary<string, IntakeField>(), [], team, now, actor.Key);
             session.Intake.SaveSource(source);
             session.Audit.Append(AuditTrail.Entry(actor, AuditActions.AddIntakeSource, now, null, null, null, sourceKey));
             return Result<IntakeSourceSecret>.Success(new IntakeSourceSecret(source.Key, source.Channel, source.TeamKey, source.Secret));

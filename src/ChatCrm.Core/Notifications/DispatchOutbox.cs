@@ -48,12 +48,21 @@ public sealed class DispatchOutbox(ICrmStore store, TimeProvider clock)
         return await store.WriteAsync<IReadOnlyList<OutboxMessage>>(session =>
         {
             var due = session.Outbox.Due(now, limit);
+            var sending = new List<OutboxMessage>(due.Count);
             foreach (var message in due)
             {
+                // Rendered before its recipient was offboarded: not sent now.
+                if (session.People.FindUser(message.RecipientKey) is { IsActive: false })
+                {
+                    session.Outbox.Update(message with { State = OutboxState.DeadLettered, NextAttemptAt = now, LastError = RouteNotices.RecipientDeactivated });
+                    continue;
+                }
+
                 session.Outbox.Update(message with { NextAttemptAt = now + ClaimFor });
+                sending.Add(message);
             }
 
-            return due;
+            return sending;
         }, cancellationToken);
     }
 

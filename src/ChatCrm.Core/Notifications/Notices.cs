@@ -30,6 +30,7 @@ public static class Notices
     public const string ApprovalFinished = "approval.finished";
     public const string ExportReady = "export.ready";
     public const string PermissionHealth = "permission.health";
+    public const string UserOffboarded = "user.offboarded";
 
     /// <summary>A touch's note is cut to this many characters in the notice; the whole note stays in the intake record.</summary>
     public const int LongestTouchNote = 200;
@@ -111,6 +112,13 @@ public static class Notices
     /// <summary>The day's calls and visits logged with too short a note, for the team's manager.</summary>
     public static Guid EvidenceIsMissing(ICrmSession session, string managerKey, string teamKey, IReadOnlyList<Discipline.NoticeLeadLine> shown, int total, DateTimeOffset now) =>
         Send(session, managerKey, EvidenceDayList, now, ("team", teamKey), ("count", total.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("leads", Discipline.NoticeLeadLine.Encode(shown)));
+
+    /// <summary>A colleague was offboarded: how many of their open leads went to the reader (their manager) or to the pool.</summary>
+    public static Guid UserWasOffboarded(ICrmSession session, string recipientKey, Offboarding.Offboarded offboarded, DateTimeOffset now) =>
+        Send(session, recipientKey, UserOffboarded, now,
+            ("user", offboarded.UserKey), ("name", offboarded.DisplayName), ("to", offboarded.Destination.ToString().ToLowerInvariant()),
+            ("manager", offboarded.ManagerKey ?? string.Empty), ("leads", (offboarded.LeadsToManager + offboarded.LeadsToPool).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("offers", offboarded.OffersWithdrawn.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static Guid Send(ICrmSession session, string recipientKey, string kind, DateTimeOffset now, params (string Key, string Value)[] args)
     {

@@ -23,6 +23,9 @@ public sealed class RouteNotices(ICrmStore store, TimeProvider clock, CrmSetting
 {
     public static readonly TimeSpan RetryUnreachableAfter = TimeSpan.FromMinutes(5);
 
+    /// <summary>Why a message to an offboarded person was not sent.</summary>
+    public const string RecipientDeactivated = "The recipient was deactivated.";
+
     private readonly CrmSettings _settings = settings ?? CrmSettings.Default;
 
     /// <summary>
@@ -33,14 +36,21 @@ public sealed class RouteNotices(ICrmStore store, TimeProvider clock, CrmSetting
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var now = clock.GetUtcNow();
-        var (ready, held) = await store.ReadAsync(session =>
+        var (ready, held, dropped) = await store.ReadAsync(session =>
         {
             var ready = new List<NoticeToRoute>();
             var held = new List<(Guid Id, DateTimeOffset Until)>();
+            var dropped = new List<Guid>();
             var quiet = new QuietHoursBook(session, _settings);
             foreach (var message in session.Outbox.NoticesDue(now, limit))
             {
                 var recipient = session.People.FindUser(message.RecipientKey);
+                if (recipient is { IsActive: false })
+                {
+                    dropped.Add(message.Id);
+                    continue;
+                }
+
                 if (message.Notice is { } notice && !Notices.IsUrgent(notice.Kind) && recipient is not null && quiet.EndOf(recipient, now) is { } until)
                 {
                     held.Add((message.Id, until));
@@ -50,8 +60,13 @@ public sealed class RouteNotices(ICrmStore store, TimeProvider clock, CrmSetting
                 ready.Add(new NoticeToRoute(message, recipient, session.Conversations.PersonalChannelsOf(message.RecipientKey)));
             }
 
-            return (ready, held);
+            return (ready, held, dropped);
         }, cancellationToken);
+        if (dropped.Count > 0)
+        {
+            await DropAsync(dropped, now, cancellationToken);
+        }
+
         if (held.Count > 0)
         {
             await HoldAsync(held, now, cancellationToken);
@@ -97,6 +112,21 @@ public sealed class RouteNotices(ICrmStore store, TimeProvider clock, CrmSetting
             return true;
         }, cancellationToken);
     }
+
+    /// <summary>Notices for an offboarded person are never sent: dead-lettered, so an admin sees them and can replay after a reactivation.</summary>
+    private Task DropAsync(IReadOnlyList<Guid> dropped, DateTimeOffset now, CancellationToken cancellationToken) =>
+        store.WriteAsync(session =>
+        {
+            foreach (var id in dropped)
+            {
+                if (session.Outbox.Find(id) is { State: OutboxState.Pending } notice)
+                {
+                    session.Outbox.Update(notice with { State = OutboxState.DeadLettered, NextAttemptAt = now, LastError = RecipientDeactivated });
+                }
+            }
+
+            return true;
+        }, cancellationToken);
 
     private Task HoldAsync(IReadOnlyList<(Guid Id, DateTimeOffset Until)> held, DateTimeOffset now, CancellationToken cancellationToken) =>
         store.WriteAsync(session =>

@@ -15,8 +15,8 @@ public sealed class TakeUndelivered(ICrmStore store, TimeProvider clock)
 
     public async Task<UndeliveredNotices> HandleAsync(string userKey, CancellationToken cancellationToken)
     {
-        // Pages poll every few seconds: look before taking the writer for an empty inbox.
-        if ((await store.ReadAsync(session => session.Outbox.PendingFor(userKey, 1), cancellationToken)).Count == 0)
+        // Pages poll every few seconds: look before taking the writer for an empty inbox. An offboarded person's stays shut.
+        if ((await store.ReadAsync(session => session.People.FindUser(userKey) is { IsActive: false } ? [] : session.Outbox.PendingFor(userKey, 1), cancellationToken)).Count == 0)
         {
             return new UndeliveredNotices([], "zh");
         }

@@ -22,6 +22,13 @@ public sealed class DeliverDueReminders(ICrmStore store, TimeProvider clock) : I
             var due = session.Reminders.DueBy(now, BatchSize);
             foreach (var reminder in due)
             {
+                // Offboarding cancels a person's reminders; one set meanwhile is cancelled here, never sent.
+                if (session.People.FindUser(reminder.OwnerKey) is { IsActive: false })
+                {
+                    session.Reminders.Update(reminder with { State = ReminderState.Cancelled });
+                    continue;
+                }
+
                 session.Reminders.Update(reminder with { State = ReminderState.Delivered });
                 Notices.ReminderIsDue(session, reminder, now);
             }

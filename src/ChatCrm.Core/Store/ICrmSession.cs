@@ -47,4 +47,6 @@ public interface ICrmSession
 
     /// <summary>Gap-free counters, e.g. the per-day lead sequence.</summary>
     long NextInSequence(string name);
+
+    IPartnerKeys PartnerKeys { get; }
 }

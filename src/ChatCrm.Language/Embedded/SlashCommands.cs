@@ -10,6 +10,7 @@ namespace ChatCrm.Language.Embedded;
 /// /decline [lead], /new name phone company …, /help, /undo; for admins /outbox, /replay &lt;id&gt;,
 /// /admin user link|unlink &lt;user&gt; &lt;channel&gt; [id], /admin assignment, /admin rule list and
 /// /admin source list|add|secret|off|on, /admin job list|run|pause|resume, /admin health;
+/// /admin deactivate|reactivate &lt;user&gt;, /admin partner key add|list|revoke;
 /// /reminders, /reminder done|snooze &lt;id&gt; [1h|tomorrow] and /quiet [22:00-07:30|off] (<see cref="ReminderCommands"/>).
 /// </summary>
 internal static partial class SlashCommands
@@ -146,6 +147,11 @@ internal static partial class SlashCommands
             ("bin", null) => new ShowRecycleBinIntent(),
             ("restore", _) => new RestoreLeadsIntent([.. words.Skip(1)]),
             ("purge", _) => HighRiskCommands.Purge(words.Skip(1).ToList()),
+            ("deactivate", _) => new DeactivateUserIntent(Word(1), Word(2)),
+            ("reactivate", _) => new ReactivateUserIntent(Word(1)),
+            ("user", "deactivate") => new DeactivateUserIntent(Word(2), Word(3)),
+            ("user", "reactivate") => new ReactivateUserIntent(Word(2)),
+            ("partner", _) => OffboardingCommands.PartnerKey(words),
             _ => AccessCommands.Admin(words),
         };
     }

@@ -51,6 +51,7 @@ internal sealed class StoreCollections
         Approvals = database.GetCollection("approvals");
         DeletedLeads = database.GetCollection("deleted_leads");
         Exports = database.GetCollection("exports");
+        PartnerKeys = database.GetCollection("partner_keys");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -120,6 +121,8 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Exports { get; }
 
+    public ILiteCollection<BsonDocument> PartnerKeys { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -168,5 +171,6 @@ internal sealed class StoreCollections
         Approvals.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.OpenExpiresAt, "$." + global::ChatCrm.Storage.LiteDb.Approvals.ApprovalDocuments.OpenExpiresAt);
         DeletedLeads.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.DeletedAt, "$." + global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.DeletedAt);
         DeletedLeads.EnsureIndex(global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.RequestNumber, "$." + global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository.RequestNumber);
+        PartnerKeys.EnsureIndex(Partners.PartnerKeyDocuments.OwnerKey, "$." + Partners.PartnerKeyDocuments.OwnerKey);
     }
 }

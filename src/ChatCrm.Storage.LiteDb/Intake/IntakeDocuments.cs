@@ -28,6 +28,7 @@ internal static class IntakeDocuments
             ["TeamKey"] = BsonFields.Text(source.TeamKey),
             ["Enabled"] = source.Enabled,
             ["LastError"] = BsonFields.Text(source.LastError),
+            ["OwnerKey"] = BsonFields.Text(source.OwnerKey),
         };
         BsonFields.SetMoment(document, "CreatedAt", source.CreatedAt);
         BsonFields.SetMoment(document, "UpdatedAt", source.UpdatedAt);
@@ -47,7 +48,8 @@ internal static class IntakeDocuments
         BsonFields.GetMoment(document, "CreatedAt"),
         BsonFields.GetMoment(document, "UpdatedAt"),
         BsonFields.GetText(document, "LastError"),
-        BsonFields.GetOptionalMoment(document, "LastErrorAt"));
+        BsonFields.GetOptionalMoment(document, "LastErrorAt"),
+        BsonFields.GetText(document, "OwnerKey"));
 
     /// <summary>One document per source and hour: "{source}|{hour ticks}".</summary>
     public static string CountId(string sourceKey, DateTimeOffset hour) =>

@@ -51,6 +51,7 @@ internal sealed class CrmSession : ICrmSession
         Approvals = new global::ChatCrm.Storage.LiteDb.Approvals.ApprovalRepository(scope, collections);
         RecycleBin = new global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository(scope, collections, protector);
         Exports = new global::ChatCrm.Storage.LiteDb.Approvals.ExportRepository(scope, collections);
+        PartnerKeys = new Partners.PartnerKeyRepository(scope, collections.PartnerKeys);
     }
 
     public ILeadRepository Leads { get; }
@@ -90,6 +91,8 @@ internal sealed class CrmSession : ICrmSession
     public IRecycleBin RecycleBin { get; }
 
     public IExports Exports { get; }
+
+    public IPartnerKeys PartnerKeys { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

@@ -55,6 +55,7 @@ public static class SidebarEndpoints
         page.MapGet("/sidebar.css", () => TypedResults.PhysicalFile(Path.Combine(files, "sidebar.css"), "text/css; charset=utf-8"));
 
         var api = app.MapGroup("/api/sidebar");
+        api.AddEndpointFilter(DeactivatedAccounts.SidebarFilterAsync);
         api.MapGet("/lead", LeadAsync);
         api.MapPost("/turn", TurnAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         if (weCom.Enabled)

@@ -48,7 +48,7 @@ public static class TeamsTabEndpoints
     }
 
     private static async Task<Results<Ok<MyLeadsView>, ValidationProblem, ProblemHttpResult>> ListMyLeadsAsync(
-        HttpContext context, string? user, TabTokenValidator validator, MyLeadsTab tab, CancellationToken cancellationToken)
+        HttpContext context, string? user, TabTokenValidator validator, MyLeadsTab tab, DeactivatedAccounts deactivated, CancellationToken cancellationToken)
     {
         MyLeadsView? leads;
         if (validator.IsEnabled)
@@ -73,6 +73,11 @@ public static class TeamsTabEndpoints
             }
 
             leads = await tab.ForCrmUserAsync(user.Trim(), cancellationToken);
+        }
+
+        if (leads is not null && await deactivated.IsDeactivatedAsync(leads.User, cancellationToken))
+        {
+            return DeactivatedAccounts.Refused();
         }
 
         return leads is null

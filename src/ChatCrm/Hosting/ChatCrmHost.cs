@@ -49,6 +49,8 @@ public static class ChatCrmHost
         app.MapIntake();
         app.MapDigestReports();
         app.MapExports();
+        app.MapHrOffboarding();
+        app.MapPartnerApi();
 
         if (app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
@@ -89,6 +91,7 @@ public static class ChatCrmHost
         builder.AddHighRiskOperations();
         // Last, so the jobs start after the store is seeded and the rules applied.
         builder.AddScheduler();
+        builder.AddOffboarding();
         return builder;
     }
 }

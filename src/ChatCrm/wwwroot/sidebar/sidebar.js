@@ -183,6 +183,8 @@ async function call(url, options) {
     showStatus(say("连不上服务器,请稍后再试。", "The server can't be reached. Please try again in a moment."), true);
   } else if (response.status === 401) {
     showProblem(say("登录已过期,请重新打开侧边栏。", "Your sign-in expired. Please open the sidebar again."));
+  } else if (response.status === 403 && answer && answer.deactivated) {
+    showProblem(say("你的 ChatCrm 账号已停用,如有疑问请联系管理员。", "Your ChatCrm account has been deactivated; please contact your admin."));
   } else if (response.status === 403) {
     showProblem(say("抱歉,你还不是 ChatCrm 的用户。请把下面这行发给管理员:", "Sorry, you're not a ChatCrm user yet. Send your admin this line:")
       + "\n" + ((answer && answer.adminLine) || ""));

@@ -172,6 +172,8 @@ async function loadLeads(token) {
     showLeads(answer);
   } else if (response && response.status === 401) {
     signInFailed();
+  } else if (response && response.status === 403 && answer && answer.deactivated) {
+    showProblem(say("你的 ChatCrm 账号已停用,如有疑问请联系管理员。", "Your ChatCrm account has been deactivated; please contact your admin."));
   } else if (response && response.status === 403) {
     showProblem(say("抱歉,你还不是 ChatCrm 的用户,请联系管理员开通。",
       "Sorry, you're not a ChatCrm user yet. Please ask your admin to add you."));
