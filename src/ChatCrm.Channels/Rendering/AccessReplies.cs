@@ -110,6 +110,7 @@ public sealed class AccessReplies(ApprovalCards approvalCards)
                 new(Say.In(language, "90 天未用的高权限", "High privileges unused for 90 days"), OrNone(Arg("unused"))),
                 new(Say.In(language, "30 天未活动的账号", "Accounts idle for 30 days"), OrNone(Arg("inactive"))),
                 new(Say.In(language, "本月导出({0} 次)", "Exports of the month ({0})", Arg("export_count")), OrNone(Arg("exports"))),
+                new(Say.In(language, "审计链尾(请留存,日后核对)", "Audit chain head (keep it to compare later)"), OrNone(Arg("audit_head"))),
             ],
             [ReplyWriter.Button(Say.In(language, "查看用户", "Users"), new ListUsersIntent(), language)]);
     }

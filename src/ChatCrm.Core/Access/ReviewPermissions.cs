@@ -11,7 +11,9 @@ namespace ChatCrm.Core.Access;
 /// <param name="UnusedHigh">"user: permission" for every high privilege not used in <see cref="ReviewPermissions.UnusedAfter"/>.</param>
 /// <param name="Inactive">Active accounts with no chat and no audited act for <see cref="ReviewPermissions.InactiveAfter"/>.</param>
 /// <param name="Exports">"date user action detail" for every export of the month.</param>
-public sealed record PermissionReview(string Month, IReadOnlyList<string> BeyondPosition, IReadOnlyList<string> UnusedHigh, IReadOnlyList<string> Inactive, IReadOnlyList<string> Exports);
+/// <param name="AuditHead">The audit chain's head when the review ran ("#sequence hash"): kept in the admins' chats,
+/// outside the database, it shows later whether the chain was cut short at its end.</param>
+public sealed record PermissionReview(string Month, IReadOnlyList<string> BeyondPosition, IReadOnlyList<string> UnusedHigh, IReadOnlyList<string> Inactive, IReadOnlyList<string> Exports, string? AuditHead = null);
 
 /// <summary>
 /// The monthly permission health report to admins (job "permission-health", the 1st of each month
@@ -110,7 +112,8 @@ public sealed class ReviewPermissions(ICrmStore store, TimeProvider clock, CrmSe
                 .Select(entry => (entry.At, $"{TimeZoneInfo.ConvertTime(entry.At, zone).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)} {user.Key} {entry.Action} {entry.Detail}".Trim())));
         }
 
-        return new PermissionReview(month, beyond, unused, inactive, [.. exports.OrderBy(export => export.At).Select(export => export.Line)]);
+        var head = session.Audit.LastSealed()?.Seal is { } seal ? $"#{seal.Sequence} {seal.Hash}" : null;
+        return new PermissionReview(month, beyond, unused, inactive, [.. exports.OrderBy(export => export.At).Select(export => export.Line)], head);
     }
 
     private static Notice ToNotice(PermissionReview review) => new(Notices.PermissionHealth, new Dictionary<string, string>
@@ -121,5 +124,6 @@ public sealed class ReviewPermissions(ICrmStore store, TimeProvider clock, CrmSe
         ["inactive"] = string.Join(' ', review.Inactive),
         ["exports"] = string.Join('\n', review.Exports),
         ["export_count"] = review.Exports.Count.ToString(CultureInfo.InvariantCulture),
+        ["audit_head"] = review.AuditHead ?? string.Empty,
     });
 }

@@ -27,4 +27,7 @@ public interface IAuditLog
 
     /// <summary>Entries written before the chain began (no seal).</summary>
     long CountUnsealed();
+
+    /// <summary>The chain's head: the entry with the highest sequence, if any.</summary>
+    AuditEntry? LastSealed();
 }

@@ -13,11 +13,7 @@ internal sealed class AuditLog(SessionScope scope, ILiteCollection<BsonDocument>
     // memory, so a unit the writer rolls back never leaves the chain's head ahead of the file.
     public void Append(AuditEntry entry)
     {
-        var last = scope.Read(() => audit.Query()
-            .Where(BsonExpression.Create($"$.{AuditDocuments.Sequence} > 0"))
-            .OrderBy(BsonExpression.Create("$." + AuditDocuments.Sequence), Query.Descending)
-            .Limit(1)
-            .FirstOrDefault());
+        var last = LastSealedDocument();
         var (sequence, previous) = last is null
             ? (1L, AuditChain.Genesis)
             : (last[AuditDocuments.Sequence].AsInt64 + 1, last["Hash"].AsString);
@@ -87,6 +83,14 @@ internal sealed class AuditLog(SessionScope scope, ILiteCollection<BsonDocument>
             .ToList());
         return [.. documents.Select(document => AuditDocuments.ToEntry(document, protector))];
     }
+
+    public AuditEntry? LastSealed() => LastSealedDocument() is { } document ? AuditDocuments.ToEntry(document, protector) : null;
+
+    private BsonDocument? LastSealedDocument() => scope.Read(() => audit.Query()
+        .Where(BsonExpression.Create($"$.{AuditDocuments.Sequence} > 0"))
+        .OrderBy(BsonExpression.Create("$." + AuditDocuments.Sequence), Query.Descending)
+        .Limit(1)
+        .FirstOrDefault());
 
     public long CountUnsealed() =>
         scope.Read(() => audit.LongCount(BsonExpression.Create($"$.{AuditDocuments.Sequence} = null")));

@@ -49,5 +49,9 @@ public sealed class ReviewPermissionsTests : IDisposable
         Assert.Contains("carol", notice.Args["inactive"], StringComparison.Ordinal);
         Assert.Equal("1", notice.Args["export_count"]);
         Assert.Equal("11-20 15:00 wang export.create team 42", notice.Args["exports"]);
+        // The head as it stood just before the review wrote its own entry.
+        var head = (await _world.Store.ReadAsync(session => session.Audit.LastSealed(), default))!;
+        Assert.Equal(AuditActions.ReviewPermissions, head.Action);
+        Assert.Equal($"#{head.Seal!.Sequence - 1} {head.Seal.PreviousHash}", notice.Args["audit_head"]);
     }
 }
