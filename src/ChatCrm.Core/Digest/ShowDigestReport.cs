@@ -9,6 +9,9 @@ namespace ChatCrm.Core.Digest;
 /// </summary>
 public sealed class ShowDigestReport(ICrmStore store)
 {
+    /// <summary>The latest entries shown under each lead; the whole history is /history in the chat.</summary>
+    public const int HistoryPerLead = 5;
+
     public Task<DigestReport?> HandleAsync(string teamKey, DateOnly date, CancellationToken cancellationToken) =>
         store.ReadAsync(session =>
         {
@@ -28,6 +31,11 @@ public sealed class ShowDigestReport(ICrmStore store)
                     session.People.FindUser(followUp.AuthorKey)?.DisplayName ?? followUp.AuthorKey))
                 .ToList();
             var language = digest.RecipientKeys.Select(session.People.FindUser).OfType<Access.User>().FirstOrDefault()?.Language ?? "zh";
-            return new DigestReport(digest, language, Leads(digest.NewYesterday), Leads(digest.NewDayBefore), followUps, Leads(digest.Stale));
+            var (newYesterday, newDayBefore, stale) = (Leads(digest.NewYesterday), Leads(digest.NewDayBefore), Leads(digest.Stale));
+            var history = newYesterday.Concat(newDayBefore).Concat(stale).Select(lead => lead.Number)
+                .Concat(followUps.Select(row => row.FollowUp.LeadNumber))
+                .Distinct(StringComparer.Ordinal)
+                .ToDictionary(number => number, number => session.Audit.ForLead(number, HistoryPerLead), StringComparer.Ordinal);
+            return new DigestReport(digest, language, newYesterday, newDayBefore, followUps, stale, history);
         }, cancellationToken);
 }

@@ -31,7 +31,7 @@ public static class DigestReportPage
             .Append("<p>").Append(Encode(Say("统计时间", "As of"))).Append(": ").Append(Encode($"{Moment(digest.AsOf)} ({digest.TimeZone})")).Append("</p>");
 
         Section(html, Say("昨天的新线索", "New leads yesterday"), digest.NewYesterday.Count, Say($"前天 {digest.NewDayBefore.Count} 条", $"the day before: {digest.NewDayBefore.Count}"));
-        Leads(html, report.NewYesterday, digest.NewYesterday, Say, Moment, lead => lead.CreatedAt);
+        Leads(html, report.NewYesterday, digest.NewYesterday, Say, Moment, lead => lead.CreatedAt, report.History);
         Section(html, Say("昨天的跟进", "Follow-ups yesterday"), digest.FollowUpsYesterday.Count, null);
         html.Append("<table><tr><th>").Append(Encode(Say("时间", "When"))).Append("</th><th>").Append(Encode(Say("线索", "Lead")))
             .Append("</th><th>").Append(Encode(Say("跟进人", "By"))).Append("</th><th>").Append(Encode(Say("内容", "Summary"))).Append("</th></tr>");
@@ -44,7 +44,7 @@ public static class DigestReportPage
         html.Append("</table>");
         More(html, digest.FollowUpsYesterday, report.FollowUpsYesterday.Count, Say);
         Section(html, Say("停滞线索", "Stale leads"), digest.Stale.Count, Say("有负责人、久未跟进或已过计划跟进时间的线索", "owned leads quiet too long or past their next follow-up"));
-        Leads(html, report.Stale, digest.Stale, Say, Moment, lead => lead.LastActivityAt);
+        Leads(html, report.Stale, digest.Stale, Say, Moment, lead => lead.LastActivityAt, report.History);
         Section(html, Say("响应最快", "Fastest responders"), digest.Fastest.Count, Say(
             "近 7 天认领的线索,从分配(或认领)到本人第一次跟进的中位时间;还没跟进的按已等待的时间计",
             "median time from a lead being offered (or claimed) to their first follow-up, over leads claimed in the last 7 days; one not yet followed up counts with the time it has waited"));
@@ -69,7 +69,9 @@ public static class DigestReportPage
         }
     }
 
-    private static void Leads(StringBuilder html, IReadOnlyList<Lead> leads, DigestSample sample, Func<string, string, string> say, Func<DateTimeOffset?, string> moment, Func<Lead, DateTimeOffset> when)
+    private static void Leads(
+        StringBuilder html, IReadOnlyList<Lead> leads, DigestSample sample, Func<string, string, string> say, Func<DateTimeOffset?, string> moment, Func<Lead, DateTimeOffset> when,
+        IReadOnlyDictionary<string, IReadOnlyList<Core.Audit.AuditEntry>>? history)
     {
         html.Append("<table><tr><th>").Append(Encode(say("线索", "Lead"))).Append("</th><th>").Append(Encode(say("公司", "Company")))
             .Append("</th><th>").Append(Encode(say("负责人", "Owner"))).Append("</th><th>").Append(Encode(say("时间", "When")))
@@ -79,6 +81,17 @@ public static class DigestReportPage
             html.Append("<tr><td>").Append(Encode($"{lead.Number} {lead.Name}")).Append("</td><td>").Append(Encode(lead.Company ?? string.Empty))
                 .Append("</td><td>").Append(Encode(lead.OwnerKey ?? say("公海", "pool"))).Append("</td><td>").Append(Encode(moment(when(lead))))
                 .Append("</td><td>").Append(Encode(moment(lead.NextFollowUpAt))).Append("</td></tr>");
+            if (history?.GetValueOrDefault(lead.Number) is { Count: > 0 } entries)
+            {
+                // The drill-down from a number to the acts behind it: who did what, when, through which channel.
+                html.Append("<tr><td colspan=\"5\"><details><summary>").Append(Encode(say("审计记录", "Audit trail"))).Append("</summary><ul>");
+                foreach (var entry in entries)
+                {
+                    html.Append("<li>").Append(Encode($"{moment(entry.At)} · {entry.ActorKey} · {entry.Action} · {entry.Channel}")).Append("</li>");
+                }
+
+                html.Append("</ul></details></td></tr>");
+            }
         }
 
         html.Append("</table>");

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatCrm.Channels.Conversation;
+using ChatCrm.Core.Audit;
 using ChatCrm.Core.Digest;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Store;
@@ -25,7 +26,9 @@ public sealed class DigestReportTests : IAsyncLifetime
         var yesterday = ChatCrmApp.Start.AddDays(-1);
         await store.WriteAsync(session =>
         {
-            session.Leads.Insert(Lead.Create("L-20261117-0900", Script, null, "A&B <Co>", null, LeadStage.New, null, "east", "test", "admin", yesterday));
+            var lead = Lead.Create("L-20261117-0900", Script, null, "A&B <Co>", null, LeadStage.New, null, "east", "test", "admin", yesterday);
+            session.Leads.Insert(lead);
+            session.Audit.Append(new AuditEntry(Guid.CreateVersion7(yesterday), yesterday, "admin", "intake", null, AuditActions.CreateLead, lead.Number, null, lead.ToSnapshot(), null));
             return true;
         }, default);
         await _app.Services.GetRequiredService<SendManagerDigests>().RunAsync(default);
@@ -53,6 +56,17 @@ public sealed class DigestReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("L-20261117-0900 &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", page, StringComparison.Ordinal);
         Assert.DoesNotContain(Script, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lead_behind_a_number_shows_its_audit_trail_on_the_report()
+    {
+        var page = await (await _app.CreateClient().GetAsync(ReportPath(await DigestCardAsync()))).Content.ReadAsStringAsync();
+
+        var row = page.IndexOf("L-20261117-0900 &lt;script&gt;", StringComparison.Ordinal);
+        var trail = page.IndexOf("<details>", row, StringComparison.Ordinal);
+        Assert.True(row > 0 && trail > row, page);
+        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode("2026-11-17 10:00 · admin · lead.create · intake"), page[trail..page.IndexOf("</details>", trail, StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]
