@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ChatCrm.Core.Audit;
 
@@ -15,7 +16,9 @@ public static class AuditChain
     /// <summary>The "previous hash" of the first entry.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    private static readonly JsonSerializerOptions Canonical = new() { WriteIndented = false };
+    // Absent values are left out, so a nullable field added later (here or in a lead snapshot) leaves
+    // the hashes of entries written before it unchanged.
+    private static readonly JsonSerializerOptions Canonical = new() { WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public static AuditSeal Seal(AuditEntry entry, long sequence, string previousHash) =>
         new(sequence, previousHash, Hash(entry, sequence, previousHash));
@@ -29,7 +32,7 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + content)));
     }
 
-    /// <summary>The fields in a fixed order; a new field goes at the end, absent (null) on older entries so their hashes hold.</summary>
+    /// <summary>The fields in a fixed order; a new field goes at the end and is nullable, so older entries' hashes hold.</summary>
     private sealed record CanonicalEntry(
         long Sequence,
         Guid Id,
