@@ -80,8 +80,9 @@ public sealed record RevealContactIntent(string? LeadMention) : Intent
     public override string Name => "reveal_contact";
 }
 
-/// <summary>A lead's audit history in the chat (/history [lead]).</summary>
-public sealed record LeadHistoryIntent(string? LeadMention) : Intent
+/// <summary>A lead's audit history in the chat (/history [lead]); its "More" button asks for the next page.</summary>
+/// <param name="Page">0 for the newest entries, 1 for the ones before them, and so on.</param>
+public sealed record LeadHistoryIntent(string? LeadMention, int Page = 0) : Intent
 {
     public override string Name => "lead_history";
 }

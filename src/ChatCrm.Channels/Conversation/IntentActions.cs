@@ -165,7 +165,7 @@ public sealed class IntentActions(
             case HelpIntent:
                 return TurnOutcome.Say(HelpReply.For(language));
             case LeadHistoryIntent h:
-                return Outcome(await leadHistory.HandleAsync(actor, h.LeadMention, cancellationToken), intent, language, history => auditReplies.History(history, language));
+                return Outcome(await leadHistory.HandleAsync(actor, h.LeadMention, h.Page, cancellationToken), intent, language, history => auditReplies.History(history, language));
             case VerifyAuditIntent:
                 return Outcome(await verifyAudit.HandleAsync(actor, cancellationToken), intent, language, report => auditReplies.Verified(report, language));
             case RevealContactIntent r:

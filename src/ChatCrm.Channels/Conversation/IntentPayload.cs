@@ -61,7 +61,7 @@ public static class IntentPayload
             case PauseJobIntent p: Put("job", p.Job); break;
             case ResumeJobIntent r: Put("job", r.Job); break;
             case RevealContactIntent r: Put("lead", r.LeadMention); break;
-            case LeadHistoryIntent h: Put("lead", h.LeadMention); break;
+            case LeadHistoryIntent h: Put("lead", h.LeadMention); Put("page", h.Page); break;
             case ShowPositionIntent p: Put("position", p.Position); break;
             case ShowUserIntent u: Put("user", u.UserMention); break;
             case DeleteLeadIntent d: Put("lead", d.LeadMention); Put("reason", d.Reason); break;
@@ -129,7 +129,7 @@ public static class IntentPayload
                 "show_quiet_hours" => new ShowQuietHoursIntent(),
                 "set_quiet_hours" => new SetQuietHoursIntent(ReminderWords.Quiet(Get("quiet")), Get("given") ?? Get("quiet")),
                 "reveal_contact" => new RevealContactIntent(Get("lead")),
-                "lead_history" => new LeadHistoryIntent(Get("lead")),
+                "lead_history" => new LeadHistoryIntent(Get("lead"), int.Parse(Get("page") ?? "0", NumberStyles.Integer, CultureInfo.InvariantCulture)),
                 "verify_audit" => new VerifyAuditIntent(),
                 "list_positions" => new ListPositionsIntent(),
                 "show_position" => new ShowPositionIntent(Get("position")),

@@ -21,10 +21,16 @@ public sealed class AuditReplies(CrmSettings settings)
         var facts = history.Lines.Select(line => new ReplyFact(
             $"{Words.Moment(line.Entry.At, settings.TimeZone)} · {line.ActorName}",
             What(line.Entry, language))).ToList();
-        var text = history.More
-            ? Say.In(language, "{0} {1} 最近 {2} 条记录(更早的略):", "The last {2} entries of {0} {1} (older ones left out):", lead.Number, lead.Name, history.Lines.Count)
-            : Say.In(language, "{0} {1} 的全部记录:", "Everything that happened to {0} {1}:", lead.Number, lead.Name);
-        return new ChatReply(text, facts, []);
+        var text = history.Page > 0
+            ? Say.In(language, "{0} {1} 更早的记录(第 {2} 页):", "Earlier entries of {0} {1} (page {2}):", lead.Number, lead.Name, history.Page + 1)
+            : history.More
+                ? Say.In(language, "{0} {1} 最近 {2} 条记录:", "The last {2} entries of {0} {1}:", lead.Number, lead.Name, history.Lines.Count)
+                : Say.In(language, "{0} {1} 的全部记录:", "Everything that happened to {0} {1}:", lead.Number, lead.Name);
+        // The lead number, not the words used, so "More" finds the same lead whatever was typed.
+        IReadOnlyList<ReplyAction> more = history.More
+            ? [ReplyWriter.Button(Say.In(language, "更早的记录", "More"), new LeadHistoryIntent(lead.Number, history.Page + 1), language)]
+            : [];
+        return new ChatReply(text, facts, more);
     }
 
     public ChatReply Verified(AuditChainReport report, string language)

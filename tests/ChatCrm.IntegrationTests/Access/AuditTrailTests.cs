@@ -35,6 +35,27 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task A_long_history_comes_ten_entries_at_a_time_with_a_more_button()
+    {
+        using var app = new ChatCrmApp();
+        for (var change = 0; change < 12; change++)
+        {
+            await app.SayAsync("alice", change % 2 == 0 ? "/stage 张伟 proposal" : "/stage 张伟 qualified");
+        }
+
+        var first = Assert.Single(await app.SayAsync("alice", "/history 张伟"));
+        var second = Assert.Single(await app.PressAsync("alice", first.Button("More")));
+
+        Assert.StartsWith("The last 10 entries of L-", first.Text, StringComparison.Ordinal);
+        Assert.Equal(10, first.Facts.Count);
+        Assert.StartsWith("Earlier entries of L-", second.Text, StringComparison.Ordinal);
+        Assert.Contains(second.Facts, fact => fact.Value.StartsWith("stage change · proposal → qualified", StringComparison.Ordinal) || fact.Value.StartsWith("stage change · contacted → proposal", StringComparison.Ordinal));
+        var lead = first.Text["The last 10 entries of ".Length..].Split(' ')[0];
+        var total = (await app.Services.GetRequiredService<ICrmStore>().ReadAsync(session => session.Audit.ForLead(lead, 100), default)).Count;
+        Assert.Equal(Math.Min(10, total - 10), second.Facts.Count);
+    }
+
+    [Fact]
     public async Task An_entry_keeps_the_address_and_browser_the_web_chat_was_used_from()
     {
         using var app = new ChatCrmApp();
