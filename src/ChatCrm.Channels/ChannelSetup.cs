@@ -5,6 +5,7 @@ using ChatCrm.Channels.WebChat;
 using ChatCrm.Language;
 using ChatCrm.Language.Embedded;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatCrm.Channels;
 
@@ -16,6 +17,7 @@ public static class ChannelSetup
         services.AddSingleton<EmbeddedInterpreter>();
         services.AddSingleton<IInterpreter>(provider => provider.GetRequiredService<EmbeddedInterpreter>());
         services.AddSingleton<IAnswerReader, EmbeddedAnswerReader>();
+        services.TryAddSingleton<ILeadSummaryWriter, NoLeadSummaries>();
         services.AddSingleton<ReplyWriter>();
         services.AddSingleton<AssignmentReplies>();
         services.AddSingleton<IntakeSourceReplies>();
