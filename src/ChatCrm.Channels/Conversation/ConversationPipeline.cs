@@ -94,7 +94,8 @@ public sealed class ConversationPipeline(
                     "消息太长了(最多 {0} 个字),请分几句说。", "That message is too long (at most {0} characters); please split it up.", MaxTextLength)));
             }
 
-            var understanding = await interpreter.InterpretAsync(new Utterance(text, localNow), cancellationToken);
+            var linkedLead = interpreter is EmbeddedInterpreter || text.StartsWith('/') ? null : await LinkedLeadAsync(turn, user, cancellationToken);
+            var understanding = await interpreter.InterpretAsync(new Utterance(text, localNow, linkedLead), cancellationToken);
             // A slash command has no language of its own: answer in the person's.
             language = text.StartsWith('/') ? user.Language : understanding.Language;
             intent = turn.LogsFollowUp
@@ -110,6 +111,20 @@ public sealed class ConversationPipeline(
 
         return outcome;
     }
+
+    /// <summary>
+    /// The chat's lead as a language model may be told of it ("L-20261118-0007 王总 (Acme)"), when
+    /// the sender may see it; the embedded rules resolve "him" later, through the link itself.
+    /// </summary>
+    private Task<string?> LinkedLeadAsync(ChatTurn turn, User user, CancellationToken cancellationToken) =>
+        store.ReadAsync(session =>
+        {
+            var link = session.Conversations.FindLink(turn.ConversationKey);
+            var lead = link is null ? null : session.Leads.Find(link.LeadNumber);
+            return lead is null || !LeadAccess.Of(session, user).CanSee(lead)
+                ? null
+                : lead.Company is { Length: > 0 } company ? $"{lead.Number} {lead.Name} ({company})" : $"{lead.Number} {lead.Name}";
+        }, cancellationToken);
 
     // A chosen chat message may name anyone (the customer signs with their own name): the lead is
     // the chat's, never one read from the text.

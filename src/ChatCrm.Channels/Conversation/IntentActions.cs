@@ -225,6 +225,8 @@ public sealed class IntentActions(
                 return Outcome(await bulkChange.HandleAsync(actor, bulk, cancellationToken), intent, language, done => highRiskReplies.Bulk(done, language), HighRiskReplies.Refused);
             case ExportLeadsIntent e:
                 return Outcome(await requestExport.HandleAsync(actor, e.Scope, e.Phones, e.Reason, cancellationToken), intent, language, export => highRiskReplies.Export(export, language), HighRiskReplies.Refused);
+            case ChooseMeaningIntent c:
+                return TurnOutcome.Say(MeaningReplies.Choose(c, language));
             case var _ when OffboardingActions.Handles(intent):
                 return await offboarding.RunAsync(actor, intent, language, cancellationToken);
             default:

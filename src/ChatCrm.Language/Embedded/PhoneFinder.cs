@@ -25,6 +25,18 @@ internal static partial class PhoneFinder
         return null;
     }
 
+    /// <summary>Every phone number said, in order, with where each was said.</summary>
+    public static IEnumerable<(int Start, int End, string E164)> FindAll(string text)
+    {
+        for (var m = Candidate().Match(text); m.Success; m = m.NextMatch())
+        {
+            if (HasPhoneLength(m.ValueSpan) && !LooksLikeDate().IsMatch(m.Value) && Phone.TryParse(Compact(m.ValueSpan)) is { } phone)
+            {
+                yield return (m.Index, m.Index + m.Length, phone.E164);
+            }
+        }
+    }
+
     /// <summary>Cheap check (no phone metadata) that something shaped like a phone number is in the text.</summary>
     public static bool IsPresent(string text)
     {

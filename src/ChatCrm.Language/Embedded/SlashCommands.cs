@@ -138,7 +138,7 @@ internal static partial class SlashCommands
             ("source", "secret") => new RotateIntakeSecretIntent(Word(2)),
             ("source", "off") => new SwitchIntakeSourceIntent(Word(2), On: false),
             ("source", "on") => new SwitchIntakeSourceIntent(Word(2), On: true),
-            ("health", null) => new IntegrationHealthIntent(),
+            ("health" or "status", null) => new IntegrationHealthIntent(),
             ("job" or "jobs", "list" or null) => new ListJobsIntent(),
             ("job" or "jobs", "run") => new RunJobIntent(Word(2)),
             ("job" or "jobs", "pause") => new PauseJobIntent(Word(2)),

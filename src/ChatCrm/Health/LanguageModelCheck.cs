@@ -1,41 +1,71 @@
 using System.Net.Http.Headers;
 using ChatCrm.Core.Health;
+using ChatCrm.Hosting;
+using ChatCrm.Language.Model;
 
 namespace ChatCrm.Health;
 
 /// <summary>
-/// The language model works when GET {endpoint}/models answers 2xx with our key
-/// (ChatCrm:Language:OpenAI:Endpoint and ApiKey); without an endpoint there is no model to check.
+/// The language model is unhealthy when it has failed for longer than <see cref="AlertAfter"/>: a
+/// single timeout only degrades it (the embedded interpreter answers meanwhile), which is not worth
+/// waking an admin. With no message read lately, a GET {endpoint}/models with our key tells whether
+/// it is reachable. Without Provider=OpenAI there is no model to check.
 /// </summary>
-public sealed class LanguageModelCheck(IHttpClientFactory httpClients, IConfiguration configuration) : IIntegrationCheck
+public sealed class LanguageModelCheck(LanguageModelHealth health, OpenAIModelOptions model, IHttpClientFactory httpClients, TimeProvider clock) : IIntegrationCheck
 {
-    public const string HttpClientName = "ChatCrm.Health.LanguageModel";
-    public const string Section = "ChatCrm:Language:OpenAI";
+    public static readonly TimeSpan AlertAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>Messages read within this long are proof enough; otherwise the endpoint is probed.</summary>
+    public static readonly TimeSpan QuietLongerThan = TimeSpan.FromMinutes(10);
 
     public string Name => "language-model";
 
+    public static bool FailingTooLong(LanguageModelStatus status, DateTimeOffset now) =>
+        status.FailingSince is { } since && now - since >= AlertAfter;
+
     public async Task<CheckResult> CheckAsync(CancellationToken cancellationToken)
     {
-        var endpoint = configuration[$"{Section}:Endpoint"];
-        if (string.IsNullOrWhiteSpace(endpoint))
+        if (!health.Configured)
         {
             return CheckResult.NotConfigured;
         }
 
-        if (!Uri.TryCreate(endpoint.TrimEnd('/') + "/models", UriKind.Absolute, out var models) || models.Scheme is not ("http" or "https"))
+        var now = clock.GetUtcNow();
+        if (health.Status() is { LastCallAt: var last } && (last is null || now - last > QuietLongerThan))
         {
-            return CheckResult.Failed($"{Section}:Endpoint is not an http(s) address");
+            await ProbeAsync(cancellationToken);
         }
 
+        var status = health.Status();
+        return FailingTooLong(status, now)
+            ? CheckResult.Failed($"failing since {status.FailingSince:yyyy-MM-dd HH:mm} UTC: {status.LastError}; the embedded interpreter is answering meanwhile")
+            : CheckResult.Ok;
+    }
+
+    private async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        var models = new Uri(model.Endpoint!.TrimEnd('/') + "/models");
         using var request = new HttpRequestMessage(HttpMethod.Get, models);
-        if (configuration[$"{Section}:ApiKey"] is { Length: > 0 } key)
+        if (model.ApiKey is { Length: > 0 } key)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
 
-        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? CheckResult.Ok
-            : CheckResult.Failed($"GET {models.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+        try
+        {
+            using var response = await httpClients.CreateClient(LanguageSetup.HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                health.Reached();
+            }
+            else
+            {
+                health.Failed($"GET {models.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            health.Failed(ModelInterpreter.Describe(exception));
+        }
     }
 }

@@ -33,7 +33,12 @@ public static class ChatCrmHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        // The app is up whatever the model does; the language path says how it is doing beside it.
+        app.MapGet("/health", (Language.Model.LanguageModelHealth language) => TypedResults.Ok(new
+        {
+            status = "ok",
+            language = Language.Model.LanguageModelReport.Of(language.Status()),
+        }));
         if (app.IsWeComEnabled())
         {
             app.MapWeCom();
@@ -75,6 +80,7 @@ public static class ChatCrmHost
         builder.AddChatCrmCore();
         builder.AddLiteDbStorage();
         builder.Services.AddConversation();
+        builder.AddLanguageModel();
         builder.AddTeams();
         builder.AddWeCom();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);

@@ -41,7 +41,6 @@ public static class DigestSetup
 
         builder.Services.AddSingleton<ShowIntegrationHealth>();
         builder.Services.AddSingleton<HealthReplies>();
-        builder.Services.AddHttpClient(LanguageModelCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         builder.Services.AddSingleton<IIntegrationCheck, TeamsTokenCheck>();
         builder.Services.AddSingleton<IIntegrationCheck, WeComTokenCheck>();
         builder.Services.AddSingleton<IIntegrationCheck, LanguageModelCheck>();

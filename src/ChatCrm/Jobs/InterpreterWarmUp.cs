@@ -1,12 +1,15 @@
 using ChatCrm.Language;
+using ChatCrm.Language.Embedded;
 
 namespace ChatCrm.Jobs;
 
 /// <summary>
 /// Interprets a few sentences once at start, off the start-up path, so the first person to type
 /// does not pay for compiling the grammars and loading the phone-number metadata (tens of ms).
+/// The embedded rules, always: they are the model path's fallback too, and warming up must not
+/// send made-up sentences to a language model.
 /// </summary>
-public sealed class InterpreterWarmUp(IInterpreter interpreter, TimeProvider clock) : BackgroundService
+public sealed class InterpreterWarmUp(EmbeddedInterpreter interpreter, TimeProvider clock) : BackgroundService
 {
     private static readonly string[] Sentences =
     [
@@ -21,7 +24,7 @@ public sealed class InterpreterWarmUp(IInterpreter interpreter, TimeProvider clo
         await Task.Yield();
         foreach (var sentence in Sentences)
         {
-            await interpreter.InterpretAsync(new Utterance(sentence, clock.GetUtcNow()), stoppingToken);
+            interpreter.Interpret(new Utterance(sentence, clock.GetUtcNow()));
         }
     }
 }
