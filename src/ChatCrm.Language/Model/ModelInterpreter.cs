@@ -30,8 +30,10 @@ public sealed class ModelInterpreter(
     {
         ArgumentNullException.ThrowIfNull(utterance);
         var local = embedded.Interpret(utterance);
+        // Asked even while the circuit is open: the breaker answers at once without a request, and
+        // only an attempt after the break lets it try the endpoint again.
         var text = MentionStripper.Strip(utterance.Text ?? string.Empty).Trim();
-        if (text.Length == 0 || SlashCommands.IsCommand(text) || health.Status().State == LanguageModelState.CircuitOpen)
+        if (text.Length == 0 || SlashCommands.IsCommand(text))
         {
             return local;
         }

@@ -24,11 +24,6 @@ public sealed class ModelLeadSummaries(
     public async ValueTask<string?> WriteAsync(LeadBrief lead, string language, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        if (health.Status().State == LanguageModelState.CircuitOpen)
-        {
-            return null;
-        }
-
         try
         {
             var prompt = await prompts.RenderAsync(PromptLibrary.Summarize, kernel, Values(lead, language, now), cancellationToken);

@@ -38,7 +38,7 @@ public sealed class LanguageModelCheck(LanguageModelHealth health, OpenAIModelOp
 
         var status = health.Status();
         return FailingTooLong(status, now)
-            ? CheckResult.Failed($"failing since {status.FailingSince:yyyy-MM-dd HH:mm} UTC: {status.LastError}; the embedded interpreter is answering meanwhile")
+            ? CheckResult.Failed($"failing since {status.FailingSince!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {status.LastError}; the embedded interpreter is answering meanwhile")
             : CheckResult.Ok;
     }
 
