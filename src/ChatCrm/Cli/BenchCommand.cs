@@ -27,6 +27,20 @@ public static class BenchCommand
         });
         command.Subcommands.Add(IntakeCommand());
         command.Subcommands.Add(StaleCommand());
+        command.Subcommands.Add(LanguageCommand());
+        return command;
+    }
+
+    // `bench language`: the language-model path's own overhead against a local stand-in, beside the embedded interpreter.
+    private static Command LanguageCommand()
+    {
+        var messages = new Option<int>("--messages") { Description = "Messages through each path", DefaultValueFactory = _ => 2_000 };
+        var command = new Command("language", "Measure the language-model path against a local OpenAI-compatible stand-in, beside the embedded interpreter") { messages };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await LanguageBench.RunAsync(result.GetValue(messages), cancellationToken);
+            return 0;
+        });
         return command;
     }
 

@@ -1,3 +1,4 @@
+using ChatCrm.Language.Evaluation;
 using System.Text.Json;
 
 namespace ChatCrm.Language.Tests.Nlu;

@@ -1,7 +1,7 @@
-namespace ChatCrm.Language.Tests.Nlu;
+namespace ChatCrm.Language.Evaluation;
 
 /// <summary>How many cases passed, and score.py's failure line for each that did not.</summary>
-internal sealed record NluScoreResult(int Passed, int Total, IReadOnlyList<string> Failures)
+public sealed record NluScoreResult(int Passed, int Total, IReadOnlyList<string> Failures)
 {
     public double Accuracy => Total == 0 ? 0 : (double)Passed / Total;
 

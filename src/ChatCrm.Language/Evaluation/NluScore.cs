@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ChatCrm.Language.Tests.Nlu;
+namespace ChatCrm.Language.Evaluation;
 
 /// <summary>
 /// score.py's rules, ported exactly: the intent must match and every expected slot must match —
 /// lead/name/company/industry/to_user by containment either way (case-folded, whitespace folded,
 /// non-empty), amount numerically within 0.005, everything else equal after case folding.
 /// </summary>
-internal static class NluScore
+public static class NluScore
 {
     private static readonly HashSet<string> FreeText = ["lead", "name", "company", "industry", "to_user"];
 
