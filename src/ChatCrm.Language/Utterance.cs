@@ -5,7 +5,9 @@ namespace ChatCrm.Language;
 public sealed record Utterance(string Text, DateTimeOffset Now, string? LinkedLead = null);
 
 /// <summary>What a message means and which language it was written in ("zh" or "en").</summary>
-public sealed record Understanding(Intent Intent, string Language);
+/// <param name="Rules">The embedded rules' reading when a language model read the message: whether a bare
+/// "明天10点" answers the bot's open question is the rules' call, as it is without a model.</param>
+public sealed record Understanding(Intent Intent, string Language, Intent? Rules = null);
 
 /// <summary>Understands chat messages. The embedded rules and Semantic Kernel both implement it.</summary>
 public interface IInterpreter

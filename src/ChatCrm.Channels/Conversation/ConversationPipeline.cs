@@ -100,7 +100,7 @@ public sealed class ConversationPipeline(
             language = text.StartsWith('/') ? user.Language : understanding.Language;
             intent = turn.LogsFollowUp
                 ? AsFollowUp(understanding.Intent, text)
-                : await questions.AnswerAsync(turn.ConversationKey, understanding.Intent, text, localNow, cancellationToken) ?? understanding.Intent;
+                : await questions.AnswerAsync(turn.ConversationKey, understanding.Rules ?? understanding.Intent, text, localNow, cancellationToken) ?? understanding.Intent;
         }
 
         var outcome = await actions.RunAsync(actor, intent, language, localNow, auditId, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class ModelInterpreter(
             return local;
         }
 
-        return new Understanding(Settle(proposed, local.Intent), local.Language);
+        return new Understanding(Settle(proposed, local.Intent), local.Language, local.Intent);
     }
 
     /// <summary>The model's reading, unless it did not understand, or it and the rules read different changes.</summary>

@@ -165,6 +165,21 @@ public sealed class ModelInterpreterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bare_answer_to_the_bots_question_is_the_rules_call_whatever_the_model_reads()
+    {
+        _model.Script(
+            ModelAnswer.Call("transfer_lead", """{"lead":"张伟"}"""),
+            ModelAnswer.Call("query_leads", """{"filter":"mine"}"""));
+
+        var question = Assert.Single(await _app.SayAsync("alice", "张伟这单我不跟了,交给别人吧"));
+        var done = Assert.Single(await _app.SayAsync("alice", "bob"));
+
+        Assert.Contains("转给谁", question.Text, StringComparison.Ordinal);
+        // "bob" is English to the language detector, so the answer is too.
+        Assert.Equal("bob", done.Fact("Owner"));
+    }
+
+    [Fact]
     public async Task Slash_commands_never_reach_the_model()
     {
         await _app.SayAsync("alice", "/help");
