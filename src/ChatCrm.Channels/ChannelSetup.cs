@@ -38,6 +38,7 @@ public static class ChannelSetup
         services.AddSingleton<HighRiskReplies>();
         services.AddSingleton<OffboardingReplies>();
         services.AddSingleton<OffboardingActions>();
+        services.AddSingleton<ReportReplies>();
         return services;
     }
 }

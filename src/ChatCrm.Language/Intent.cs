@@ -104,7 +104,9 @@ public sealed record QueryLeadsIntent(LeadFilter Filter) : Intent
     public override string Name => "query_leads";
 }
 
-public sealed record QueryReportIntent(string? Metric, string? Period) : Intent
+/// <param name="Metric">A metric id of the dictionary, or the words said for one ("转化率", which may name several).</param>
+/// <param name="Team">A team to narrow to, as said ("east", "东区").</param>
+public sealed record QueryReportIntent(string? Metric, string? Period, string? Team = null) : Intent
 {
     public override string Name => "query_report";
 }

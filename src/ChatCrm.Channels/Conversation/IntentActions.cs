@@ -16,6 +16,7 @@ using ChatCrm.Core.Notifications;
 using ChatCrm.Core.Preferences;
 using ChatCrm.Core.RecycleBin;
 using ChatCrm.Core.Reminders;
+using ChatCrm.Core.Reports;
 using ChatCrm.Core.Scheduling;
 using ChatCrm.Language;
 
@@ -76,7 +77,11 @@ public sealed class IntentActions(
     RequestExport requestExport,
     ApprovalCards approvalCards,
     HighRiskReplies highRiskReplies,
-    OffboardingActions offboarding)
+    OffboardingActions offboarding,
+    AnswerMetric answerMetric,
+    ListMetricRecords metricRecords,
+    ReportReplies reportReplies,
+    ExcludeFromReports excludeFromReports)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -118,14 +123,17 @@ public sealed class IntentActions(
             case QueryLeadsIntent q:
                 var page = await listLeads.HandleAsync(actor, ListFor(q.Filter), cancellationToken);
                 return TurnOutcome.Say(replies.Leads(page, language));
-            case QueryReportIntent:
-                return TurnOutcome.Say(new ChatReply(
-                    Say.In(language, "报表功能还没有上线。现在可以查看线索列表:", "Reports aren't available in this version yet. You can list leads meanwhile:"),
-                    [],
-                    [
-                        ReplyWriter.Button(Say.In(language, "超过7天没跟进", "Stale leads"), new QueryLeadsIntent(LeadFilter.Stale), language),
-                        ReplyWriter.Button(Say.In(language, "今天跟进", "Due today"), new QueryLeadsIntent(LeadFilter.Today), language),
-                    ]));
+            case QueryReportIntent q:
+                var asked = new MetricRequest(q.Metric, q.Period, q.Team);
+                return Outcome(await answerMetric.HandleAsync(actor, asked, cancellationToken), intent, language, answer => reportReplies.Answer(answer, language), ReportReplies.Refused);
+            case MetricDetailsIntent d:
+                return Outcome(await metricRecords.HandleAsync(actor, new MetricRequest(d.Metric, d.Period, d.Team), cancellationToken), intent, language, records => reportReplies.Records(records, language), ReportReplies.Refused);
+            case ListMetricsIntent:
+                return TurnOutcome.Say(reportReplies.Dictionary(language));
+            case ExcludeFromReportsIntent x:
+                return LeadChanged(await excludeFromReports.HandleAsync(actor, x.LeadMention, x.Kind, cancellationToken), AuditActions.ExcludeFromReports, intent, language);
+            case ExplainMetricIntent e:
+                return Outcome(AnswerMetric.Resolve(e.Metric), intent, language, metric => reportReplies.Explain(metric, language), ReportReplies.Refused);
             case ListDeadLettersIntent:
                 return Outcome(await deadLetters.ListAsync(actor, cancellationToken), intent, language, messages => replies.DeadLetters(messages, language));
             case ReplayMessageIntent r:

@@ -46,7 +46,10 @@ public static class IntentPayload
             case SetAmountIntent a: Put("lead", a.LeadMention); Put("amount", a.Amount); Put("currency", a.Currency); Put("reason", a.Reason); break;
             case SetReminderIntent r: Put("lead", r.LeadMention); Put("at", r.At); Put("text", r.Text); break;
             case QueryLeadsIntent q: Put("filter", q.Filter); break;
-            case QueryReportIntent q: Put("metric", q.Metric); Put("period", q.Period); break;
+            case QueryReportIntent q: Put("metric", q.Metric); Put("period", q.Period); Put("team", q.Team); break;
+            case MetricDetailsIntent m: Put("metric", m.Metric); Put("period", m.Period); Put("team", m.Team); break;
+            case ExplainMetricIntent m: Put("metric", m.Metric); break;
+            case ExcludeFromReportsIntent x: Put("lead", x.LeadMention); Put("kind", x.Kind); break;
             case ReplayMessageIntent r: Put("message", r.MessageRef); break;
             case LinkIdentityIntent l: Put("user", l.UserMention); Put("channel", l.Channel); Put("external_id", l.ExternalId); break;
             case UnlinkIdentityIntent u: Put("user", u.UserMention); Put("channel", u.Channel); break;
@@ -103,7 +106,11 @@ public static class IntentPayload
                 "set_amount" => new SetAmountIntent(Get("lead"), Get("amount") is { } a ? decimal.Parse(a, CultureInfo.InvariantCulture) : null, Get("currency") ?? "CNY", Get("reason")),
                 "set_reminder" => new SetReminderIntent(Moment(Get("at")), Get("text"), Get("lead")),
                 "query_leads" => new QueryLeadsIntent(Enum<LeadFilter>(Get("filter")) ?? LeadFilter.Mine),
-                "query_report" => new QueryReportIntent(Get("metric"), Get("period")),
+                "query_report" => new QueryReportIntent(Get("metric"), Get("period"), Get("team")),
+                "metric_details" => new MetricDetailsIntent(Get("metric"), Get("period"), Get("team")),
+                "explain_metric" => new ExplainMetricIntent(Get("metric")),
+                "list_metrics" => new ListMetricsIntent(),
+                "exclude_from_reports" => new ExcludeFromReportsIntent(Get("lead"), Get("kind")),
                 "list_dead_letters" => new ListDeadLettersIntent(),
                 "assignment_health" => new AssignmentHealthIntent(),
                 "list_assignment_rules" => new ListAssignmentRulesIntent(),

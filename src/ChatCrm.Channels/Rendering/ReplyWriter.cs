@@ -30,6 +30,8 @@ public sealed class ReplyWriter(CrmSettings settings)
             AuditActions.OfferLead => Say.In(language, "{0} 已分配给 {1},等待其认领。", "{0} is offered to {1}; they are asked to claim it.", lead.Number, lead.AssigneeKey),
             AuditActions.ChangeStage => Say.In(language, "{0} 的阶段改为{1}。", "{0} moved to {1}.", lead.Number, Words.Stage(lead.Stage, language)),
             AuditActions.ChangeAmount => Say.In(language, "{0} 的金额改为 {1}。", "{0} is now worth {1}.", lead.Number, Words.Money(lead.Amount ?? 0, lead.Currency)),
+            AuditActions.ExcludeFromReports when lead.ExcludedAs is { } kind => Say.In(language, "{0} 已标记为{1}数据,报表不再计入。", "{0} is marked as {1} data; reports leave it out.", lead.Number, kind),
+            AuditActions.ExcludeFromReports => Say.In(language, "{0} 已恢复计入报表。", "{0} counts in reports again.", lead.Number),
             _ => Say.In(language, "{0} 已更新。", "{0} updated.", lead.Number),
         };
         return new ChatReply(text, LeadFacts(lead, language), [Undo(change.AuditId, language)]);
@@ -239,6 +241,7 @@ public sealed class ReplyWriter(CrmSettings settings)
         AuditActions.WithdrawOffer => Say.In(language, "撤回分配", "offer withdrawn"),
         AuditActions.RouteLead => Say.In(language, "分到团队", "routed to a team"),
         AuditActions.Undo => Say.In(language, "撤销", "undo"),
+        AuditActions.ExcludeFromReports => Say.In(language, "报表排除标记", "report exclusion"),
         _ => action,
     };
 }

@@ -62,4 +62,5 @@ public static class AuditActions
     public const string OffboardLead = "lead.offboard";
     public const string AddPartnerKey = "partner.key.add";
     public const string RevokePartnerKey = "partner.key.revoke";
+    public const string ExcludeFromReports = "lead.exclude";
 }

@@ -31,6 +31,10 @@ public sealed class Lead
         LastFollowUpAt = snapshot.LastFollowUpAt;
         NextFollowUpAt = snapshot.NextFollowUpAt;
         Version = snapshot.Version;
+        ClosedAt = snapshot.ClosedAt;
+        OpportunityAt = snapshot.OpportunityAt;
+        FirstFollowUpAt = snapshot.FirstFollowUpAt;
+        ExcludedAs = snapshot.ExcludedAs;
     }
 
     /// <summary>The lead number, e.g. L-20261118-0007: unique, and how people refer to it.</summary>
@@ -78,6 +82,17 @@ public sealed class Lead
 
     public int Version { get; private set; }
 
+    /// <summary>When the lead was last won or lost; null while open.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>When it first reached an opportunity stage (see <see cref="StageProbability.IsOpportunity"/>); it stays.</summary>
+    public DateTimeOffset? OpportunityAt { get; private set; }
+
+    public DateTimeOffset? FirstFollowUpAt { get; private set; }
+
+    /// <summary>"test", "demo" or "internal" when reports leave it out; null when it counts.</summary>
+    public string? ExcludedAs { get; private set; }
+
     public bool IsClosed => Stage is LeadStage.Won or LeadStage.Lost;
 
     /// <summary>When someone last did something with the customer: the last follow-up, else creation.</summary>
@@ -103,13 +118,15 @@ public sealed class Lead
         string? region = null) =>
         new(new LeadSnapshot(
             number, name.Trim(), phone?.E164, Blank(company), Blank(industry), stage, null, null,
-            owner?.TeamKey ?? teamKey, owner?.Key, null, source, now, createdBy, now, null, null, 1, email?.Address, Blank(region)));
+            owner?.TeamKey ?? teamKey, owner?.Key, null, source, now, createdBy, now, null, null, 1, email?.Address, Blank(region),
+            StageProbability.IsClosed(stage) ? now : null, StageProbability.IsOpportunity(stage) ? now : null));
 
     public static Lead FromSnapshot(LeadSnapshot snapshot) => new(snapshot);
 
     public LeadSnapshot ToSnapshot() => new(
         Number, Name, Phone?.E164, Company, Industry, Stage, Amount, Currency, TeamKey, OwnerKey, AssigneeKey,
-        Source, CreatedAt, CreatedBy, UpdatedAt, LastFollowUpAt, NextFollowUpAt, Version, Email?.Address, Region);
+        Source, CreatedAt, CreatedBy, UpdatedAt, LastFollowUpAt, NextFollowUpAt, Version, Email?.Address, Region,
+        ClosedAt, OpportunityAt, FirstFollowUpAt, ExcludedAs);
 
     public LeadSummary ToSummary() => new(Number, Name, Company, Stage, OwnerKey, LastFollowUpAt, NextFollowUpAt);
 
@@ -224,6 +241,20 @@ public sealed class Lead
         }
 
         Stage = stage;
+        ClosedAt = StageProbability.IsClosed(stage) ? now : null;
+        OpportunityAt ??= StageProbability.IsOpportunity(stage) ? now : null;
+        return Touch(now);
+    }
+
+    /// <summary>Marks the lead as test, demo or internal data that reports leave out, or (null) as real again.</summary>
+    public CrmError? ExcludeFromReports(string? kind, DateTimeOffset now)
+    {
+        if (ExcludedAs == kind)
+        {
+            return new NoChange(Number);
+        }
+
+        ExcludedAs = kind;
         return Touch(now);
     }
 
@@ -249,6 +280,7 @@ public sealed class Lead
     {
         LastFollowUpAt = at;
         NextFollowUpAt = nextAt;
+        FirstFollowUpAt ??= at;
         if (Stage == LeadStage.New)
         {
             Stage = LeadStage.Contacted;

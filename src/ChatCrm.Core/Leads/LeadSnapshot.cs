@@ -4,6 +4,10 @@ namespace ChatCrm.Core.Leads;
 /// Every stored field of a lead, as plain data: what the store persists and what an audit entry
 /// keeps as "before" and "after" so a change can be shown and undone.
 /// </summary>
+/// <param name="ClosedAt">When the lead was last won or lost; null while open (a reopened deal clears it).</param>
+/// <param name="OpportunityAt">When it first became an opportunity (qualified or further, won included); it stays.</param>
+/// <param name="FirstFollowUpAt">Its first follow-up: "first contact within SLA" is measured to it.</param>
+/// <param name="ExcludedAs">"test", "demo" or "internal" when reports must not count it; null counts.</param>
 public sealed record LeadSnapshot(
     string Number,
     string Name,
@@ -24,4 +28,8 @@ public sealed record LeadSnapshot(
     DateTimeOffset? NextFollowUpAt,
     int Version,
     string? Email = null,
-    string? Region = null);
+    string? Region = null,
+    DateTimeOffset? ClosedAt = null,
+    DateTimeOffset? OpportunityAt = null,
+    DateTimeOffset? FirstFollowUpAt = null,
+    string? ExcludedAs = null);

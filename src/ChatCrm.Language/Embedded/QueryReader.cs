@@ -7,5 +7,5 @@ internal static class QueryReader
         new(QueryVocabulary.FindFilter(message.Text) ?? LeadFilter.Mine);
 
     public static QueryReportIntent ReadReport(MessageContext message) =>
-        new(QueryVocabulary.FindMetric(message.Text), QueryVocabulary.FindPeriod(message.Text));
+        ReportCommands.Read(message.Text);
 }

@@ -35,6 +35,10 @@ internal static class LeadDocuments
     public const string NextFollowUpAt = "NextFollowUpAt";
     public const string Version = "Version";
     public const string Number = "Number";
+    public const string ClosedAt = "ClosedAt";
+    public const string OpportunityAt = "OpportunityAt";
+    public const string FirstFollowUpAt = "FirstFollowUpAt";
+    public const string ExcludedAs = "ExcludedAs";
 
     public const string SearchKeys = "SearchKeys";
     public const string SearchKeysIndexExpression = "$.SearchKeys[*]";
@@ -112,7 +116,27 @@ internal static class LeadDocuments
         BsonFields.SetMoment(document, LastFollowUpAt, snapshot.LastFollowUpAt);
         BsonFields.SetMoment(document, NextFollowUpAt, snapshot.NextFollowUpAt);
         document[Version] = snapshot.Version;
+        // Written only when set: most leads are open, never excluded, and a lean document is a faster intake.
+        SetWhenPresent(document, ClosedAt, snapshot.ClosedAt);
+        SetWhenPresent(document, OpportunityAt, snapshot.OpportunityAt);
+        SetWhenPresent(document, FirstFollowUpAt, snapshot.FirstFollowUpAt);
+        if (snapshot.ExcludedAs is { } excluded)
+        {
+            document[ExcludedAs] = excluded;
+        }
     }
+
+    private static void SetWhenPresent(BsonDocument document, string name, DateTimeOffset? moment)
+    {
+        if (moment is { } value)
+        {
+            BsonFields.SetMoment(document, name, value);
+        }
+    }
+
+    // Leads stored before reports kept none of these.
+    private static DateTimeOffset? GetWhenPresent(BsonDocument document, string name) =>
+        document.TryGetValue(name, out var value) && !value.IsNull ? BsonFields.GetMoment(document, name) : null;
 
     private static LeadSnapshot ReadSnapshotFields(BsonDocument document, string number, IPersonalDataProtector protector)
     {
@@ -138,6 +162,10 @@ internal static class LeadDocuments
             document[Version].AsInt32,
             // Leads stored before intake kept no email or region.
             document.TryGetValue(Email, out var storedEmail) && storedEmail.IsString ? protector.Reveal(storedEmail.AsString) : null,
-            document.TryGetValue(Region, out var region) && region.IsString ? region.AsString : null);
+            document.TryGetValue(Region, out var region) && region.IsString ? region.AsString : null,
+            GetWhenPresent(document, ClosedAt),
+            GetWhenPresent(document, OpportunityAt),
+            GetWhenPresent(document, FirstFollowUpAt),
+            document.TryGetValue(ExcludedAs, out var excluded) && excluded.IsString ? excluded.AsString : null);
     }
 }

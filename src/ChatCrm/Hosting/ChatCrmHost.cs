@@ -81,6 +81,7 @@ public static class ChatCrmHost
         builder.AddLiteDbStorage();
         builder.Services.AddConversation();
         builder.AddLanguageModel();
+        builder.AddReports();
         builder.AddTeams();
         builder.AddWeCom();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);

@@ -1,0 +1,174 @@
+using System.Globalization;
+using ChatCrm.Channels.Conversation;
+using ChatCrm.Core;
+using ChatCrm.Core.Access;
+using ChatCrm.Core.Leads;
+using ChatCrm.Core.Reports;
+using ChatCrm.Language;
+
+namespace ChatCrm.Channels.Rendering;
+
+/// <summary>
+/// Report answers: the number with its change against the period before, the exact range, the scope,
+/// the definition line with the metric's id and version, the "as of" time and how many test records
+/// were left out; a Details button listing the records behind it; the dictionary itself.
+/// </summary>
+public sealed class ReportReplies(CrmSettings settings)
+{
+    public ChatReply Answer(MetricAnswer answer, string language)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var metric = answer.Metric;
+        var result = answer.Result;
+        var headline = answer.Period is { } period
+            ? Say.In(language, "{0}({1}):{2}", "{0} ({1}): {2}", metric.Name(language), PeriodName(period.Key, language), Value(metric, result))
+            : Say.In(language, "{0}(截至此刻):{1}", "{0} (as of now): {1}", metric.Name(language), Value(metric, result));
+        var facts = new List<ReplyFact>();
+        if (answer.Previous is { } previous)
+        {
+            facts.Add(ReplyWriter.Fact(language, "较上期", "vs previous period", Change(metric, result, previous, language)));
+        }
+
+        if (answer.Period is { } range)
+        {
+            facts.Add(ReplyWriter.Fact(language, "统计期", "Period", range.DayRange));
+        }
+
+        facts.Add(ReplyWriter.Fact(language, "范围", "Scope", ScopeName(answer, language)));
+        facts.AddRange(result.Parts.Select(part => new ReplyFact(PartLabel(metric, part.Label, language), PartValue(metric, part, language))));
+        facts.Add(ReplyWriter.Fact(language, "定义", "Definition", metric.DefinitionLine(language)));
+        facts.Add(ReplyWriter.Fact(language, "截至", "As of", Words.Moment(answer.AsOf, settings.TimeZone)));
+        facts.Add(ReplyWriter.Fact(language, "已排除", "Excluded", Say.In(language, "{0} 条测试/演示/内部数据", "{0} test, demo or internal records", result.Excluded)));
+        var details = new MetricDetailsIntent(metric.Id, answer.Period?.Key == "dates" ? answer.Period.DayRange.Replace(" – ", "..", StringComparison.Ordinal) : answer.Period?.Key, answer.Team?.Key);
+        return new ChatReply(headline, facts,
+        [
+            ReplyWriter.Button(Say.In(language, "明细({0} 条)", "Details ({0})", result.Records.Count), details, language),
+            ReplyWriter.Button(Say.In(language, "定义", "Definition"), new ExplainMetricIntent(metric.Id), language),
+        ]);
+    }
+
+    public ChatReply Records(MetricRecords records, string language)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var answer = records.Answer;
+        var text = Say.In(language,
+            "{0} 背后的 {1} 条记录{2}:",
+            "The {1} records behind {0}{2}:",
+            answer.Metric.Name(language),
+            records.Total,
+            records.Total > records.Rows.Count ? Say.In(language, "(列出前 {0} 条)", " (first {0} listed)", records.Rows.Count) : string.Empty);
+        var facts = records.Rows.Select(row => new ReplyFact(
+            $"{row.Lead.Number} {row.Lead.Name}",
+            string.Join(" · ", new[]
+            {
+                row.OwnerName ?? Say.In(language, "公海", "pool"),
+                Words.Stage(row.Lead.Stage, language),
+                row.Lead.LastFollowUpAt is { } last ? Say.In(language, "最近跟进 {0}", "last activity {0}", Words.Moment(last, settings.TimeZone)) : Say.In(language, "未跟进", "no activity"),
+                row.Detail,
+            }.Where(part => !string.IsNullOrEmpty(part))))).ToList();
+        return new ChatReply(records.Total == 0 ? Say.In(language, "没有记录。", "No records.") : text, facts, []);
+    }
+
+    public ChatReply Dictionary(string language) => new(
+        Say.In(language, "指标字典(发送 /metrics 指标 查看定义,/report 指标 期间 team=团队 查询):", "The metrics dictionary (send /metrics <id> for a definition, /report <id> <period> team=<team> for a number):"),
+        [.. MetricDictionary.All.Select(metric => new ReplyFact(metric.Id, $"{metric.Name(language)} · v{metric.Version}"))],
+        []);
+
+    public ChatReply Explain(MetricDefinition metric, string language) => new(
+        Say.In(language, "{0}({1},第 {2} 版)", "{0} ({1}, version {2})", metric.Name(language), metric.Id, metric.Version),
+        [
+            ReplyWriter.Fact(language, "定义", "Definition", metric.DefinitionLine(language)),
+            ReplyWriter.Fact(language, "也叫", "Also called", string.Join(", ", metric.Synonyms.Take(8))),
+        ],
+        [ReplyWriter.Button(Say.In(language, "本月数值", "This month"), new QueryReportIntent(metric.Id, ReportPeriod.DefaultKey), language)]);
+
+    /// <summary>"转化率" names two metrics: one button each, re-asking with that metric.</summary>
+    public static ChatReply Which(AmbiguousMetric ambiguous, QueryReportIntent asked, string language) => new(
+        Say.In(language, "「{0}」有不同的算法,你指的是哪一个?", "\"{0}\" is measured more than one way. Which do you mean?", ambiguous.Said),
+        [.. ambiguous.Candidates.Select(metric => new ReplyFact(metric.Name(language), metric.DefinitionLine(language)))],
+        [.. ambiguous.Candidates.Select(metric => ReplyWriter.Button(metric.Name(language), asked with { Metric = metric.Id }, language))]);
+
+    public static ChatReply Refused(CrmError error, Intent intent, string language) => error switch
+    {
+        AmbiguousMetric ambiguous when intent is QueryReportIntent asked => Which(ambiguous, asked, language),
+        AmbiguousMetric ambiguous when intent is MetricDetailsIntent details => Which(ambiguous, new QueryReportIntent(details.Metric, details.Period, details.Team), language),
+        AmbiguousMetric ambiguous => Which(ambiguous, new QueryReportIntent(null, null), language),
+        UnknownMetric unknown => ChatReply.Plain(Say.In(language,
+            "没有叫「{0}」的指标。发送 /metrics 查看全部指标。",
+            "There is no metric called \"{0}\". Send /metrics for the list.",
+            unknown.Said ?? string.Empty)),
+        UnknownPeriod period => ChatReply.Plain(Say.In(language,
+            "「{0}」不是统计期。可以说 本周、上月、本季度,或 2026-11-01..2026-11-15。",
+            "\"{0}\" is not a period. Say this week, last month, this quarter, or 2026-11-01..2026-11-15.",
+            period.Said)),
+        NotPermitted => ChatReply.Plain(Say.In(language, "抱歉,你不能查看这个范围的报表。", "Sorry, you may not see reports for that scope.")),
+        InvalidValue { Field: "team" } team => ChatReply.Plain(Say.In(language, "没有团队「{0}」。", "There is no team \"{0}\".", team.Given ?? string.Empty)),
+        _ => ErrorReplies.For(error, intent, language),
+    };
+
+    private static string Value(MetricDefinition metric, MetricResult result)
+    {
+        if (result.Value is not { } value)
+        {
+            return "—";
+        }
+
+        var number = metric.Unit switch
+        {
+            MetricUnit.Percent => value.ToString("0.#", CultureInfo.InvariantCulture) + "%",
+            MetricUnit.Hours => value.ToString("0.#", CultureInfo.InvariantCulture) + " h",
+            MetricUnit.Days => value.ToString("0.#", CultureInfo.InvariantCulture) + " d",
+            MetricUnit.Money => "¥" + value.ToString("#,0", CultureInfo.InvariantCulture),
+            _ => value.ToString("#,0.#", CultureInfo.InvariantCulture),
+        };
+        return result.Denominator is { } denominator && metric.Unit == MetricUnit.Percent ? $"{number} ({result.Numerator}/{denominator})" : number;
+    }
+
+    private static string Change(MetricDefinition metric, MetricResult now, MetricResult before, string language)
+    {
+        if (now.Value is not { } current || before.Value is not { } previous)
+        {
+            return Say.In(language, "上期无数据", "no data for the previous period");
+        }
+
+        var delta = current - previous;
+        var sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+        var size = Math.Abs(delta).ToString(metric.Unit == MetricUnit.Money ? "#,0" : "0.#", CultureInfo.InvariantCulture);
+        return metric.Unit == MetricUnit.Percent
+            ? Say.In(language, "{0}{1} 个百分点(上期 {2}%)", "{0}{1} points (was {2}%)", sign, size, previous.ToString("0.#", CultureInfo.InvariantCulture))
+            : Say.In(language, "{0}{1}(上期 {2})", "{0}{1} (was {2})", sign, size, previous.ToString(metric.Unit == MetricUnit.Money ? "#,0" : "0.#", CultureInfo.InvariantCulture));
+    }
+
+    private static string ScopeName(MetricAnswer answer, string language) =>
+        answer.Team is { } team ? Say.In(language, "团队 {0}", "team {0}", team.Name)
+        : answer.Scope switch
+        {
+            AccessScope.All => Say.In(language, "全部", "everyone"),
+            AccessScope.Region => Say.In(language, "本大区", "your region"),
+            AccessScope.Team => Say.In(language, "本团队", "your team"),
+            _ => Say.In(language, "我的线索", "your own leads"),
+        };
+
+    private static string PartLabel(MetricDefinition metric, string label, string language) =>
+        metric.Id == MetricDictionary.PipelineByStage && Enum.TryParse<LeadStage>(label, ignoreCase: true, out var stage) ? Words.Stage(stage, language) : label;
+
+    private static string PartValue(MetricDefinition metric, MetricPart part, string language) =>
+        metric.Unit == MetricUnit.Money
+            ? Say.In(language, "¥{0}({1} 条)", "¥{0} ({1})", part.Value.ToString("#,0", CultureInfo.InvariantCulture), part.Count)
+            : part.Value.ToString("#,0.#", CultureInfo.InvariantCulture);
+
+    private static string PeriodName(string key, string language) => key switch
+    {
+        "today" => Say.In(language, "今天", "today"),
+        "yesterday" => Say.In(language, "昨天", "yesterday"),
+        "this_week" => Say.In(language, "本周", "this week"),
+        "last_week" => Say.In(language, "上周", "last week"),
+        "this_month" => Say.In(language, "本月", "this month"),
+        "last_month" => Say.In(language, "上月", "last month"),
+        "this_quarter" => Say.In(language, "本季度", "this quarter"),
+        "last_quarter" => Say.In(language, "上季度", "last quarter"),
+        "this_year" => Say.In(language, "今年", "this year"),
+        "last_year" => Say.In(language, "去年", "last year"),
+        _ => Say.In(language, "所选日期", "the dates asked"),
+    };
+}

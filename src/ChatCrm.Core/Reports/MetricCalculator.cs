@@ -1,0 +1,169 @@
+using System.Globalization;
+using ChatCrm.Core.Access;
+using ChatCrm.Core.Leads;
+using ChatCrm.Core.Store;
+
+namespace ChatCrm.Core.Reports;
+
+/// <summary>The leads and people a report may count: what the asker's reports scope reaches, narrowed to a team when one was asked for.</summary>
+public sealed record MetricScope(IReadOnlyList<Lead> Leads, IReadOnlyList<User> People);
+
+/// <summary>
+/// Computes every metric of <see cref="MetricDictionary"/> from the store, one definition each. It
+/// reads committed data in the caller's session, so a report reflects a change the moment it is
+/// committed. Won and lost are judged by <see cref="StageProbability"/>, never by stage names.
+/// </summary>
+public static class MetricCalculator
+{
+    public static MetricResult Compute(ICrmSession session, MetricScope scope, MetricDefinition metric, ReportPeriod period, DateTimeOffset now, CrmSettings crm, ReportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(metric);
+        var counted = new List<Lead>(scope.Leads.Count);
+        var excluded = 0;
+        foreach (var lead in scope.Leads)
+        {
+            if (settings.ExclusionOf(lead) is null)
+            {
+                counted.Add(lead);
+            }
+            else if (Relevant(lead, metric, period, now))
+            {
+                excluded++;
+            }
+        }
+
+        var result = metric.Id switch
+        {
+            MetricDictionary.NewLeads => Count(counted.Where(lead => period.Contains(lead.CreatedAt))),
+            MetricDictionary.FirstContactWithinSla => Rate(
+                counted.Where(lead => period.Contains(lead.CreatedAt)),
+                lead => lead.FirstFollowUpAt is { } first && first - lead.CreatedAt <= settings.FirstContactSla),
+            MetricDictionary.HoursToAssign => HoursToAssign(session, counted, period),
+            MetricDictionary.FollowUpRate => Rate(
+                counted.Where(lead => !lead.IsClosed),
+                lead => lead.LastFollowUpAt is { } last && last >= now - settings.FollowUpWindow),
+            MetricDictionary.ActivitiesPerRep => Activities(session, scope.People, counted, period),
+            MetricDictionary.LeadToOpportunity => Rate(
+                counted.Where(lead => period.Contains(lead.CreatedAt)),
+                lead => lead.OpportunityAt is not null || StageProbability.IsOpportunity(lead.Stage)),
+            MetricDictionary.WinRate => Rate(
+                counted.Where(lead => StageProbability.IsClosed(lead.Stage) && period.Contains(ClosedAt(lead))),
+                lead => StageProbability.IsWon(lead.Stage)),
+            MetricDictionary.WonDeals => Count(Won(counted, period)),
+            MetricDictionary.PipelineByStage => Pipeline(counted.Where(lead => !StageProbability.IsClosed(lead.Stage))),
+            MetricDictionary.SalesCycle => Median(Won(counted, period), lead => (decimal)(ClosedAt(lead) - lead.CreatedAt).TotalDays),
+            MetricDictionary.StaleLeads => Count(counted.Where(lead =>
+                lead.OwnerKey is not null && !lead.IsClosed && (lead.LastActivityAt < now - crm.StaleAfter || lead.NextFollowUpAt < now))),
+            MetricDictionary.WonRevenue => Revenue(Won(counted, period), crm.TimeZone),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Id, "No calculation for this metric."),
+        };
+        return result with { Excluded = excluded };
+    }
+
+    /// <summary>When a closed lead closed; leads closed before ChatCrm kept the moment count from their last change.</summary>
+    public static DateTimeOffset ClosedAt(Lead lead) => lead.ClosedAt ?? lead.UpdatedAt;
+
+    private static IEnumerable<Lead> Won(IEnumerable<Lead> leads, ReportPeriod period) =>
+        leads.Where(lead => StageProbability.IsWon(lead.Stage) && period.Contains(ClosedAt(lead)));
+
+    // An excluded lead is reported as left out only where it would have counted.
+    private static bool Relevant(Lead lead, MetricDefinition metric, ReportPeriod period, DateTimeOffset now) => metric.Anchor switch
+    {
+        MetricAnchor.Created => period.Contains(lead.CreatedAt),
+        MetricAnchor.Closed => StageProbability.IsClosed(lead.Stage) && period.Contains(ClosedAt(lead)),
+        MetricAnchor.Activity => lead.LastFollowUpAt is { } last && last >= period.From,
+        _ => !lead.IsClosed,
+    };
+
+    private static MetricResult Count(IEnumerable<Lead> leads)
+    {
+        var records = leads.Select(Record).ToList();
+        return new MetricResult(records.Count, records.Count, null, [], records, 0);
+    }
+
+    private static MetricResult Rate(IEnumerable<Lead> population, Func<Lead, bool> counts)
+    {
+        var all = population.ToList();
+        var hits = all.Where(counts).Select(Record).ToList();
+        decimal? value = all.Count == 0 ? null : Math.Round(hits.Count * 100m / all.Count, 1);
+        return new MetricResult(value, hits.Count, all.Count, [], hits, 0);
+    }
+
+    private static MetricResult Median(IEnumerable<Lead> leads, Func<Lead, decimal> measure)
+    {
+        var measured = leads.Select(lead => (lead, value: measure(lead))).OrderBy(pair => pair.value).ToList();
+        return new MetricResult(MedianOf(measured.Select(pair => pair.value).ToList()), measured.Count, null, [],
+            [.. measured.Select(pair => new MetricRecord(pair.lead.Number, pair.value.ToString("0.#", CultureInfo.InvariantCulture)))], 0);
+    }
+
+    private static decimal? MedianOf(IReadOnlyList<decimal> sorted) =>
+        sorted.Count == 0 ? null
+        : sorted.Count % 2 == 1 ? Math.Round(sorted[sorted.Count / 2], 1)
+        : Math.Round((sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2, 1);
+
+    private static MetricResult HoursToAssign(ICrmSession session, IReadOnlyList<Lead> counted, ReportPeriod period)
+    {
+        var leads = counted.ToDictionary(lead => lead.Number, StringComparer.Ordinal);
+        var measured = session.LeadAssignments.RequestedSince(period.From, int.MaxValue)
+            .Where(assignment => assignment.RequestedAt < period.To && assignment.ClaimedAt is not null && leads.ContainsKey(assignment.LeadNumber))
+            .Select(assignment => (assignment.LeadNumber, hours: (decimal)(assignment.ClaimedAt!.Value - assignment.RequestedAt).TotalHours))
+            .OrderBy(pair => pair.hours)
+            .ToList();
+        return new MetricResult(MedianOf(measured.Select(pair => pair.hours).ToList()), measured.Count, null, [],
+            [.. measured.Select(pair => new MetricRecord(pair.LeadNumber, pair.hours.ToString("0.#", CultureInfo.InvariantCulture) + " h"))], 0);
+    }
+
+    private static MetricResult Activities(ICrmSession session, IReadOnlyList<User> people, IReadOnlyList<Lead> counted, ReportPeriod period)
+    {
+        var countedNumbers = counted.Select(lead => lead.Number).ToHashSet(StringComparer.Ordinal);
+        var parts = new List<MetricPart>();
+        var records = new List<MetricRecord>();
+        foreach (var person in people)
+        {
+            var sample = session.ManagerDigests.FollowUpsIn(new HashSet<string>([person.Key], StringComparer.Ordinal), period.From, period.To, int.MaxValue);
+            var theirs = sample.Keys
+                .Select(id => Guid.TryParse(id, out var followUpId) ? session.FollowUps.Find(followUpId) : null)
+                .Where(followUp => followUp is not null && countedNumbers.Contains(followUp.LeadNumber))
+                .Select(followUp => new MetricRecord(followUp!.LeadNumber, $"{person.DisplayName} {followUp.At:yyyy-MM-dd}"))
+                .ToList();
+            if (theirs.Count > 0)
+            {
+                parts.Add(new MetricPart(person.DisplayName, theirs.Count, theirs.Count));
+                records.AddRange(theirs);
+            }
+        }
+
+        decimal? perRep = parts.Count == 0 ? null : Math.Round((decimal)records.Count / parts.Count, 1);
+        return new MetricResult(perRep, records.Count, parts.Count, [.. parts.OrderByDescending(part => part.Value).ThenBy(part => part.Label, StringComparer.Ordinal)], records, 0);
+    }
+
+    private static MetricResult Pipeline(IEnumerable<Lead> open)
+    {
+        var leads = open.ToList();
+        var parts = Enum.GetValues<LeadStage>()
+            .Where(stage => !StageProbability.IsClosed(stage))
+            .Select(stage =>
+            {
+                var atStage = leads.Where(lead => lead.Stage == stage).ToList();
+                return new MetricPart(stage.ToString().ToLowerInvariant(), atStage.Sum(lead => lead.Amount ?? 0), atStage.Count);
+            })
+            .ToList();
+        return new MetricResult(parts.Sum(part => part.Value), leads.Count, null, parts, [.. leads.Select(Record)], 0);
+    }
+
+    private static MetricResult Revenue(IEnumerable<Lead> won, TimeZoneInfo zone)
+    {
+        var leads = won.ToList();
+        var parts = leads
+            .GroupBy(lead => TimeZoneInfo.ConvertTime(ClosedAt(lead), zone).ToString("yyyy-MM", CultureInfo.InvariantCulture))
+            .OrderBy(month => month.Key, StringComparer.Ordinal)
+            .Select(month => new MetricPart(month.Key, month.Sum(lead => lead.Amount ?? 0), month.Count()))
+            .ToList();
+        return new MetricResult(leads.Sum(lead => lead.Amount ?? 0), leads.Count, null, parts,
+            [.. leads.Select(lead => new MetricRecord(lead.Number, (lead.Amount ?? 0).ToString("#,0", CultureInfo.InvariantCulture)))], 0);
+    }
+
+    private static MetricRecord Record(Lead lead) => new(lead.Number);
+}
