@@ -125,7 +125,7 @@ public sealed class IntentActions(
                 return TurnOutcome.Say(replies.Leads(page, language));
             case QueryReportIntent q:
                 var asked = new MetricRequest(q.Metric, q.Period, q.Team);
-                return Outcome(await answerMetric.HandleAsync(actor, asked, cancellationToken), intent, language, answer => reportReplies.Answer(answer, language), ReportReplies.Refused);
+                return Outcome(await answerMetric.HandleAsync(actor, asked, cancellationToken), intent, language, answer => reportReplies.Answer(answer, actor.User.Key, language), ReportReplies.Refused);
             case MetricDetailsIntent d:
                 return Outcome(await metricRecords.HandleAsync(actor, new MetricRequest(d.Metric, d.Period, d.Team), cancellationToken), intent, language, records => reportReplies.Records(records, language), ReportReplies.Refused);
             case ListMetricsIntent:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCrm.Channels.Conversation;
+using ChatCrm.Channels.Rendering.Charts;
 using ChatCrm.Core;
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Leads;
@@ -13,9 +14,10 @@ namespace ChatCrm.Channels.Rendering;
 /// the definition line with the metric's id and version, the "as of" time and how many test records
 /// were left out; a Details button listing the records behind it; the dictionary itself.
 /// </summary>
-public sealed class ReportReplies(CrmSettings settings)
+/// <param name="charts">Where charts are served; null where none are (the terminal chat), and the reply is text and facts alone.</param>
+public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = null)
 {
-    public ChatReply Answer(MetricAnswer answer, string language)
+    public ChatReply Answer(MetricAnswer answer, string userKey, string language)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var metric = answer.Metric;
@@ -40,11 +42,27 @@ public sealed class ReportReplies(CrmSettings settings)
         facts.Add(ReplyWriter.Fact(language, "截至", "As of", Words.Moment(answer.AsOf, settings.TimeZone)));
         facts.Add(ReplyWriter.Fact(language, "已排除", "Excluded", Say.In(language, "{0} 条测试/演示/内部数据", "{0} test, demo or internal records", result.Excluded)));
         var details = new MetricDetailsIntent(metric.Id, answer.Period?.Key == "dates" ? answer.Period.DayRange.Replace(" – ", "..", StringComparison.Ordinal) : answer.Period?.Key, answer.Team?.Key);
+        var image = charts is null || Draw(answer, language) is not { } png ? null : new ReplyImage(
+            charts.For(userKey, new MetricRequest(details.Metric, details.Period, details.Team), language, png),
+            headline);
         return new ChatReply(headline, facts,
         [
             ReplyWriter.Button(Say.In(language, "明细({0} 条)", "Details ({0})", result.Records.Count), details, language),
             ReplyWriter.Button(Say.In(language, "定义", "Definition"), new ExplainMetricIntent(metric.Id), language),
-        ]);
+        ], image);
+    }
+
+    // A chart is an extra: when it cannot be drawn (no CJK font, say) the numbers still answer in text.
+    private static byte[]? Draw(MetricAnswer answer, string language)
+    {
+        try
+        {
+            return MetricChart.Render(answer, language);
+        }
+        catch (Exception exception) when (exception is TypeInitializationException or DllNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     public ChatReply Records(MetricRecords records, string language)

@@ -53,6 +53,7 @@ public static class ChatCrmHost
         app.MapSidebar();
         app.MapIntake();
         app.MapDigestReports();
+        app.MapCharts();
         app.MapExports();
         app.MapHrOffboarding();
         app.MapPartnerApi();

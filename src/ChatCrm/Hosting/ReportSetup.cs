@@ -18,6 +18,9 @@ public sealed class ReportOptions
     /// <summary>Leads whose phone starts with one of these E.164 prefixes (the company's own lines) never count.</summary>
     public string[] InternalPhonePrefixes { get; set; } = [];
 
+    /// <summary>The address people's chat clients reach ChatCrm at, for chart images (Teams needs https); default the first of "urls".</summary>
+    public string? PublicBaseUrl { get; set; }
+
     [Range(1, 24 * 30)]
     public int FirstContactSlaHours { get; set; } = 24;
 
@@ -44,6 +47,10 @@ public static class ReportSetup
         builder.Services.AddSingleton<AnswerMetric>();
         builder.Services.AddSingleton<ListMetricRecords>();
         builder.Services.AddSingleton<ExcludeFromReports>();
+        builder.Services.AddDataProtection();
+        builder.Services.AddSingleton<ChatCrm.Reports.ChartLinks>();
+        builder.Services.AddSingleton<ChatCrm.Channels.Rendering.Charts.IChartLinks>(services => services.GetRequiredService<ChatCrm.Reports.ChartLinks>());
+        builder.Services.AddHostedService<ChatCrm.Jobs.ChartWarmUp>();
         return builder;
     }
 }

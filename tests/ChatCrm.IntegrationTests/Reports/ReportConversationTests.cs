@@ -132,3 +132,31 @@ public sealed partial class ReportConversationTests : IDisposable
     [GeneratedRegex(@"\d+$")]
     private static partial Regex Number();
 }
+
+/// <summary>A report's chart: served at its unguessable address to whoever holds the link, for a day; a changed or expired link is refused.</summary>
+public sealed class ReportChartTests : IDisposable
+{
+    private readonly ChatCrmApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task The_answer_carries_a_chart_served_as_a_PNG_until_its_link_expires()
+    {
+        var answer = Assert.Single(await _app.SayAsync("wang", "本月销售漏斗"));
+        var path = new Uri(answer.Image!.Url).PathAndQuery;
+
+        var png = await _app.CreateClient().GetAsync(path);
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        var tampered = await _app.CreateClient().GetAsync(path.Replace("/charts/", "/charts/x", StringComparison.Ordinal));
+        _app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        var expired = await _app.CreateClient().GetAsync(path);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], bytes.Take(4));
+        Assert.Equal(answer.Text, answer.Image.AltText);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, tampered.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, expired.StatusCode);
+    }
+}

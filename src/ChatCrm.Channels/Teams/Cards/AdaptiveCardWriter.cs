@@ -39,6 +39,12 @@ public static class AdaptiveCardWriter
         }
 
         AddFacts(body, reply.Facts);
+        if (reply.Image is { } image)
+        {
+            // A URL, never a data: URI: a chart's bytes would pass Teams' ~28 KB message limit.
+            body.Add(new JsonObject { ["type"] = "Image", ["url"] = image.Url, ["altText"] = image.AltText, ["size"] = "Stretch" });
+        }
+
         var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",

@@ -23,6 +23,14 @@ window.ChatCrmReplies = {
       }
       bubble.appendChild(table);
     }
+    if (reply.image && reply.image.url) {
+      const chart = document.createElement("img");
+      chart.className = "chart";
+      chart.src = reply.image.url;
+      chart.alt = reply.image.altText;
+      chart.dataset.testid = "chart";
+      bubble.appendChild(chart);
+    }
     if (reply.actions && reply.actions.length > 0) {
       const bar = document.createElement("div");
       bar.className = "actions";

@@ -24,6 +24,16 @@ public sealed class AdaptiveCardWriterTests
     }
 
     [Fact]
+    public void A_chart_is_an_image_by_url_after_the_facts_with_the_numbers_as_its_alt_text()
+    {
+        var reply = Logged() with { Image = new ReplyImage("https://crm.contoso.com/charts/abc.png", "赢单率(本月):42.9%") };
+
+        var image = AdaptiveCardWriter.Write(reply)["body"]![2]!;
+
+        Assert.Equal(("Image", "https://crm.contoso.com/charts/abc.png", "赢单率(本月):42.9%"), ((string?)image["type"], (string?)image["url"], (string?)image["altText"]));
+    }
+
+    [Fact]
     public void The_sentence_is_a_wrapping_text_block()
     {
         var first = AdaptiveCardWriter.Write(Logged())["body"]![0]!;
