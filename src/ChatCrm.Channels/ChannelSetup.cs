@@ -39,6 +39,7 @@ public static class ChannelSetup
         services.AddSingleton<OffboardingReplies>();
         services.AddSingleton<OffboardingActions>();
         services.AddSingleton<ReportReplies>();
+        services.AddSingleton<SummaryReplies>();
         return services;
     }
 }

@@ -66,6 +66,9 @@ public static class IntentSlots
             case QueryLeadsIntent query:
                 Add(slots, "filter", query.Filter.ToString().ToLowerInvariant());
                 break;
+            case SummarizeLeadIntent summary:
+                Add(slots, "lead", summary.LeadMention);
+                break;
             case QueryReportIntent report:
                 Add(slots, "metric", report.Metric);
                 Add(slots, "period", report.Period);

@@ -81,7 +81,10 @@ public sealed class IntentActions(
     AnswerMetric answerMetric,
     ListMetricRecords metricRecords,
     ReportReplies reportReplies,
-    ExcludeFromReports excludeFromReports)
+    ExcludeFromReports excludeFromReports,
+    BriefLead briefLead,
+    ILeadSummaryWriter summaries,
+    SummaryReplies summaryReplies)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -132,6 +135,14 @@ public sealed class IntentActions(
                 return TurnOutcome.Say(reportReplies.Dictionary(language));
             case ExcludeFromReportsIntent x:
                 return LeadChanged(await excludeFromReports.HandleAsync(actor, x.LeadMention, x.Kind, cancellationToken), AuditActions.ExcludeFromReports, intent, language);
+            case SummarizeLeadIntent b:
+                var brief = await briefLead.HandleAsync(actor, b.LeadMention, cancellationToken);
+                if (!brief.IsSuccess)
+                {
+                    return new TurnOutcome([ErrorReplies.For(brief.Error!, intent, language)], brief.Error);
+                }
+
+                return TurnOutcome.Say(summaryReplies.Brief(brief.Value!, await SummaryAsync(brief.Value!, language, localNow, cancellationToken), language));
             case ExplainMetricIntent e:
                 return Outcome(AnswerMetric.Resolve(e.Metric), intent, language, metric => reportReplies.Explain(metric, language), ReportReplies.Refused);
             case ListDeadLettersIntent:
@@ -253,6 +264,19 @@ public sealed class IntentActions(
     /// <summary>The start of the day <paramref name="days"/> days from the sender's today, as a typed date is kept; null when out of range.</summary>
     internal static DateTimeOffset? PlannedDay(int days, DateTimeOffset localNow) =>
         days is < 0 or > 366 ? null : new DateTimeOffset(DateOnly.FromDateTime(localNow.DateTime).AddDays(days).ToDateTime(TimeOnly.MinValue), localNow.Offset);
+
+    // The facts answer whatever the writer does: a model that fails writes no summary, never an error.
+    private async Task<string?> SummaryAsync(LeadDigestView view, string language, DateTimeOffset localNow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await summaries.WriteAsync(SummaryReplies.ForWriter(view), language, localNow, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 
     private TurnOutcome LeadChanged(Result<LeadChange> result, string action, Intent intent, string language) =>
         Outcome(result, intent, language, change => replies.LeadChanged(change, action, language));

@@ -49,6 +49,7 @@ public static class IntentPayload
             case QueryReportIntent q: Put("metric", q.Metric); Put("period", q.Period); Put("team", q.Team); break;
             case MetricDetailsIntent m: Put("metric", m.Metric); Put("period", m.Period); Put("team", m.Team); break;
             case ExplainMetricIntent m: Put("metric", m.Metric); break;
+            case SummarizeLeadIntent b: Put("lead", b.LeadMention); break;
             case ExcludeFromReportsIntent x: Put("lead", x.LeadMention); Put("kind", x.Kind); break;
             case ReplayMessageIntent r: Put("message", r.MessageRef); break;
             case LinkIdentityIntent l: Put("user", l.UserMention); Put("channel", l.Channel); Put("external_id", l.ExternalId); break;
@@ -110,6 +111,7 @@ public static class IntentPayload
                 "metric_details" => new MetricDetailsIntent(Get("metric"), Get("period"), Get("team")),
                 "explain_metric" => new ExplainMetricIntent(Get("metric")),
                 "list_metrics" => new ListMetricsIntent(),
+                "summarize_lead" => new SummarizeLeadIntent(Get("lead")),
                 "exclude_from_reports" => new ExcludeFromReportsIntent(Get("lead"), Get("kind")),
                 "list_dead_letters" => new ListDeadLettersIntent(),
                 "assignment_health" => new AssignmentHealthIntent(),

@@ -29,6 +29,9 @@ public static class HelpReply
                 new("回收站(管理员)", "/admin bin · /admin restore <线索编号|审批编号> · /admin purge <线索编号> <原因>"),
                 new("离职停用(管理员)", "/admin deactivate <用户> [manager|pool] · /admin reactivate <用户>"),
                 new("合作方密钥(管理员)", "/admin partner key add <用户> <范围…> · /admin partner key list · /admin partner key revoke <编号>"),
+                new("客户近况", "王总那边最近怎么样 · 总结一下华为 · /summary <线索>"),
+                new("报表", "本月新增线索 · 上个月赢单率 · 本周东区转化率 · /report win_rate last-month team=east · /metrics 查看指标定义"),
+                new("测试数据(管理员)", "/admin exclude <线索> test|demo|internal · /admin exclude <线索> off"),
             ]
             :
             [
@@ -49,6 +52,9 @@ public static class HelpReply
                 new("Recycle bin (admins)", "/admin bin · /admin restore <lead number|request number> · /admin purge <lead number> <reason>"),
                 new("Offboarding (admins)", "/admin deactivate <user> [manager|pool] · /admin reactivate <user>"),
                 new("Partner keys (admins)", "/admin partner key add <user> <scope…> · /admin partner key list · /admin partner key revoke <id>"),
+                new("Where a lead stands", "how is Acme going · summarise Acme · /summary <lead>"),
+                new("Reports", "new leads this month · win rate last month · pipeline by stage · /report win_rate last-month team=east · /metrics for the definitions"),
+                new("Test data (admins)", "/admin exclude <lead> test|demo|internal · /admin exclude <lead> off"),
             ],
         [
             ReplyWriter.Button(Say.In(language, "我的线索", "My leads"), new Language.QueryLeadsIntent(Language.LeadFilter.Mine), language),

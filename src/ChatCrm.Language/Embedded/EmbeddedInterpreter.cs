@@ -42,6 +42,7 @@ public sealed class EmbeddedInterpreter : IInterpreter
         IntentKind.SetStage => DealReader.ReadStage(message),
         IntentKind.QueryLeads => QueryReader.ReadLeads(message),
         IntentKind.QueryReport => QueryReader.ReadReport(message),
+        IntentKind.SummarizeLead => SummaryReader.Read(message),
         IntentKind.LogFollowUp => FollowUpReader.Read(message),
         _ => new UnknownIntent(),
     };

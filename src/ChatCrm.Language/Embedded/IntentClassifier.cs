@@ -41,6 +41,8 @@ internal static class IntentClassifier
         AddIf(score, IntentKind.ClaimLead, 5, IntentCues.Claim().IsMatch(text));
         AddIf(score, IntentKind.LinkChat, 5, IntentCues.Link().IsMatch(text));
 
+        // "王总那边最近怎么样", "summarise Acme": a question about a lead outweighs the channel and interest words it may hold.
+        AddIf(score, IntentKind.SummarizeLead, 7, SummaryReader.IsAsked(text));
         var reportCue = IntentCues.Report().IsMatch(text);
         ScoreCreateLead(score, message, reportCue);
         ScoreDeal(score, text);

@@ -15,6 +15,7 @@ internal enum IntentKind
     SetStage,
     QueryLeads,
     QueryReport,
+    SummarizeLead,
     LogFollowUp,
     Unknown,
 }

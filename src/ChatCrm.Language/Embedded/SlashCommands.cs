@@ -51,6 +51,7 @@ internal static partial class SlashCommands
             "quiet" => ReminderCommands.Quiet(args),
             "phone" or "reveal" => new RevealContactIntent(LeadOf(args)),
             "history" => new LeadHistoryIntent(LeadOf(args)),
+            "summary" or "summarise" or "summarize" => new SummarizeLeadIntent(LeadOf(args)),
             "delete" => HighRiskCommands.Delete(args),
             "confirm" => new ConfirmApprovalIntent(args.Length == 0 ? null : args),
             "approve" => HighRiskCommands.Decide(args, approve: true),

@@ -60,6 +60,7 @@ public static class CrmFunctions
             new("text", "What to be reminded of, in the user's words."),
             new("lead", "The lead it is about, when one is named."),
         ]),
+        new("summarize_lead", "The user asks where a lead stands: how it is going, the latest news, a summary of its follow-ups.", [new("lead", LeadSlot)]),
         new("query_leads", "List leads.", [new("filter", "mine, stale (no recent follow-up), unclaimed, or today (to follow up today).", Required: true)]),
         new("query_report", "Ask for a sales number or report.", [new("metric", "What is measured, in the user's words."), new("period", "The period, in the user's words.")]),
         new("help", "The user asks what the bot can do or how to use it.", []),

@@ -47,6 +47,7 @@ public sealed class FunctionCallReader
                 "set_stage" => new SetStageIntent(slots.Text("lead"), slots.Choice<LeadStage>("stage")),
                 "set_amount" => new SetAmountIntent(slots.Text("lead"), slots.Amount("amount"), slots.Currency("currency")),
                 "set_reminder" => new SetReminderIntent(slots.Moment("at"), slots.Text("text"), slots.Text("lead")),
+                "summarize_lead" => new SummarizeLeadIntent(slots.Text("lead")),
                 "query_leads" => new QueryLeadsIntent(slots.Choice<LeadFilter>("filter") ?? LeadFilter.Mine),
                 "query_report" => new QueryReportIntent(slots.Text("metric"), slots.Text("period")),
                 "help" => new HelpIntent(),

@@ -51,6 +51,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<ManageAccess>();
         builder.Services.AddSingleton<RevealContact>();
         builder.Services.AddSingleton<ShowLeadHistory>();
+        builder.Services.AddSingleton<BriefLead>();
         builder.Services.AddSingleton<VerifyAuditChain>();
         builder.Services.AddSingleton<RecordSignIn>();
         builder.Services.AddSingleton<InboundQueue>();
