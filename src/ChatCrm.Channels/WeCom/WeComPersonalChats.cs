@@ -38,5 +38,9 @@ public sealed class WeComPersonalChats(RememberPersonalChannel remember, IOption
     public static Delivery MessageTo(string userId, ChatReply reply, TimeProvider clock) =>
         new(WeComChannel.Name, AddressOf(userId), WeComMessageWriter.Write(reply, WeComMessageWriter.NewTaskId(Guid.CreateVersion7(clock.GetUtcNow()))).ToJsonString());
 
+    /// <summary>A chart shown with a reply, as an image message that follows it (see <see cref="WeComChartImage"/>).</summary>
+    public static Delivery ImageTo(string userId, ReplyImage image) =>
+        new(WeComChannel.Name, AddressOf(userId), WeComChartImage.Write(image).ToJsonString());
+
     public static string AddressOf(string userId) => JsonSerializer.Serialize(new WeComAddress(userId), Json);
 }

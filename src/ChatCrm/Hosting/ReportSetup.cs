@@ -50,6 +50,8 @@ public static class ReportSetup
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ChatCrm.Reports.ChartLinks>();
         builder.Services.AddSingleton<ChatCrm.Channels.Rendering.Charts.IChartLinks>(services => services.GetRequiredService<ChatCrm.Reports.ChartLinks>());
+        builder.Services.AddSingleton<ChatCrm.Reports.ChartImages>();
+        builder.Services.AddSingleton<ChatCrm.Channels.Rendering.Charts.IChartImages>(services => services.GetRequiredService<ChatCrm.Reports.ChartImages>());
         builder.Services.AddHostedService<ChatCrm.Jobs.ChartWarmUp>();
         return builder;
     }

@@ -196,6 +196,19 @@ public sealed class WeComCallbackTests : IAsyncLifetime
     }
 
     /// <summary>The router and the dispatcher run on the fake clock: move it on until WeCom has taken enough messages.</summary>
+    [Fact]
+    public async Task A_report_arrives_as_a_card_with_its_numbers_then_its_chart_as_an_uploaded_image()
+    {
+        await _wecom.PostAsync(WeComCallbackClient.Text("wang", "本月销售漏斗", "7320", _wecom.Now));
+        var sent = await WaitForWeComAsync(2);
+
+        Assert.StartsWith("各阶段商机(截至此刻)", (string?)sent[0]["template_card"]?["main_title"]?["title"] ?? (string?)sent[0]["text"]?["content"], StringComparison.Ordinal);
+        var (fileName, png) = Assert.Single(_api.Uploads);
+        Assert.Equal("chart.png", fileName);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png.Take(4));
+        Assert.Equal(("image", "media-1", "wang"), ((string?)sent[1]["msgtype"], (string?)sent[1]["image"]!["media_id"], (string?)sent[1]["touser"]));
+    }
+
     private async Task<IReadOnlyList<JsonObject>> WaitForWeComAsync(int count)
     {
         for (var attempt = 0; attempt < 100 && _api.Delivered.Count < count; attempt++)

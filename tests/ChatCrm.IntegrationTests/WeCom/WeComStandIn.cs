@@ -36,6 +36,9 @@ public sealed class WeComStandIn : IAsyncDisposable
     /// <summary>The <c>message/send</c> bodies it took (answered errcode 0).</summary>
     public ConcurrentQueue<JsonObject> Delivered { get; } = new();
 
+    /// <summary>The pictures <c>media/upload?type=image</c> took: file name and bytes, in order; the media id is <c>media-{n}</c>.</summary>
+    public ConcurrentQueue<(string FileName, byte[] Bytes)> Uploads { get; } = new();
+
     /// <summary>The <c>message/update_template_card</c> bodies it took.</summary>
     public ConcurrentQueue<JsonObject> CardUpdates { get; } = new();
 
@@ -89,6 +92,25 @@ public sealed class WeComStandIn : IAsyncDisposable
             var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
             standIn.Delivered.Enqueue(body);
             return Results.Json(new { errcode = 0, errmsg = "ok", invaliduser = "", msgid = $"msg-{standIn.Delivered.Count}" });
+        });
+        app.MapPost("/cgi-bin/media/upload", async (HttpContext context, string access_token, string type) =>
+        {
+            standIn.Received.Enqueue(("media/upload", access_token));
+            if (!standIn._tokens.TryGetValue(access_token, out var live) || !live)
+            {
+                return Results.Json(new { errcode = 42001, errmsg = "access_token expired" });
+            }
+
+            var form = await context.Request.ReadFormAsync();
+            if (type != "image" || form.Files.GetFile("media") is not { } media)
+            {
+                return Results.Json(new { errcode = 40004, errmsg = "invalid media type" });
+            }
+
+            using var bytes = new MemoryStream();
+            await media.CopyToAsync(bytes);
+            standIn.Uploads.Enqueue((media.FileName, bytes.ToArray()));
+            return Results.Json(new { errcode = 0, errmsg = "", type = "image", media_id = $"media-{standIn.Uploads.Count}", created_at = "1763445600" });
         });
         app.MapGet("/cgi-bin/auth/getuserinfo", (string access_token, string code) =>
         {

@@ -97,6 +97,24 @@ public sealed class WeComApiClient : IWeComApi
     public async Task<WeComMessageReceipt> UpdateTemplateCardAsync(string updateJson, CancellationToken cancellationToken) =>
         ReceiptOf(await CallAsync(HttpMethod.Post, "message/update_template_card", updateJson, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>
+    /// <c>media/upload?type=image</c>: a temporary picture (kept by WeCom for 3 days) for an image
+    /// message; the answer's <c>media_id</c>.
+    /// </summary>
+    /// <exception cref="WeComApiException">WeCom refused the upload (its errcode) or could not be reached (-1).</exception>
+    public async Task<string> UploadImageAsync(byte[] png, string fileName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        var answer = await CallAsync(HttpMethod.Post, "media/upload", null, cancellationToken, () =>
+        {
+            var file = new ByteArrayContent(png);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            var form = new MultipartFormDataContent { { file, "media", fileName } };
+            return form;
+        }, ("type", "image")).ConfigureAwait(false);
+        return answer.Text("media_id") ?? throw new WeComApiException(WeComErrorCodes.SystemBusy, "WeCom media/upload answered without a media_id");
+    }
+
     private static WeComMessageReceipt ReceiptOf(WeComAnswer answer) =>
         new(answer.Users("invaliduser"), answer.Users("unlicenseduser"), answer.Text("msgid"), answer.Text("response_code"));
 
@@ -113,7 +131,11 @@ public sealed class WeComApiClient : IWeComApi
         return (ticket, TimeSpan.FromSeconds(seconds.Value));
     }
 
-    private async Task<WeComAnswer> CallAsync(HttpMethod method, string path, string? json, CancellationToken cancellationToken, params (string Name, string? Value)[] query)
+    private Task<WeComAnswer> CallAsync(HttpMethod method, string path, string? json, CancellationToken cancellationToken, params (string Name, string? Value)[] query) =>
+        CallAsync(method, path, json, cancellationToken, null, query);
+
+    /// <param name="content">A fresh body for each try (a multipart upload), instead of <paramref name="json"/>.</param>
+    private async Task<WeComAnswer> CallAsync(HttpMethod method, string path, string? json, CancellationToken cancellationToken, Func<HttpContent>? content, params (string Name, string? Value)[] query)
     {
         var client = _httpClientFactory.CreateClient(HttpClientName);
         for (var refreshed = false; ; refreshed = true)
@@ -123,6 +145,10 @@ public sealed class WeComApiClient : IWeComApi
             if (json is not null)
             {
                 request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) { Headers = { ContentType = Json } };
+            }
+            else if (content is not null)
+            {
+                request.Content = content();
             }
 
             var answer = await WeComAnswers.SendAsync(client, request, path, cancellationToken).ConfigureAwait(false);

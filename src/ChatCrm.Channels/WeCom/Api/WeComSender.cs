@@ -1,5 +1,7 @@
 using System.Globalization;
 using ChatCrm.Channels.Outbound;
+using ChatCrm.Channels.Rendering.Charts;
+using ChatCrm.Channels.WeCom.Messages;
 using ChatCrm.Core.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,9 +29,13 @@ public sealed class WeComSender : IChannelSender, IDisposable
     private readonly int _messagesPerMinute;
     private readonly WeComMemberQuota _quota;
 
-    public WeComSender(WeComApiClient api, IOptions<WeComOptions> options, IOptions<WeComApiOptions> apiOptions, RaiseIntegrationAlert alert, ILogger<WeComSender> logger)
+    private readonly IChartImages? _charts;
+
+    /// <param name="charts">Where a chart image's PNG is read for upload; null where reports are not served.</param>
+    public WeComSender(WeComApiClient api, IOptions<WeComOptions> options, IOptions<WeComApiOptions> apiOptions, RaiseIntegrationAlert alert, ILogger<WeComSender> logger, IChartImages? charts = null)
     {
         _api = api;
+        _charts = charts;
         _options = options.Value;
         _alert = alert;
         _logger = logger;
@@ -64,6 +70,17 @@ public sealed class WeComSender : IChannelSender, IDisposable
 
         try
         {
+            if (WeComChartImage.UrlOf(wecom.Body) is { } chartUrl)
+            {
+                // The picture is uploaded at send time (media ids last 3 days; a retry uploads again).
+                if (_charts is null || await _charts.PngAsync(chartUrl, cancellationToken).ConfigureAwait(false) is not { } png)
+                {
+                    return SendOutcome.Rejected("The chart this image message shows has expired (chart links last a day); the numbers were sent as text.");
+                }
+
+                wecom = wecom with { Body = WeComChartImage.WithMedia(wecom.Body, await _api.UploadImageAsync(png, "chart.png", cancellationToken).ConfigureAwait(false)) };
+            }
+
             var receipt = wecom.IsCardUpdate
                 ? await _api.UpdateTemplateCardAsync(wecom.Body, cancellationToken).ConfigureAwait(false)
                 : await _api.SendMessageAsync(wecom.Body, cancellationToken).ConfigureAwait(false);

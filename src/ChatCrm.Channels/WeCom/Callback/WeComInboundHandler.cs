@@ -166,6 +166,10 @@ public sealed class WeComInboundHandler(
         foreach (var reply in replies)
         {
             await queue.HandleAsync(RecipientKey(userId), WeComPersonalChats.MessageTo(userId, reply, clock), inboundKey: null, cancellationToken);
+            if (reply.Image is { } image)
+            {
+                await queue.HandleAsync(RecipientKey(userId), WeComPersonalChats.ImageTo(userId, image), inboundKey: null, cancellationToken);
+            }
         }
     }
 
