@@ -23,3 +23,9 @@ public sealed record ExcludeFromReportsIntent(string? LeadMention, string? Kind)
 {
     public override string Name => "exclude_from_reports";
 }
+
+/// <summary>An admin changes a metric's definition: /admin metric set first_contact_sla sla_hours=12 reason=…</summary>
+public sealed record ChangeMetricIntent(string? Metric, string? Parameter, string? Value, string? Reason) : Intent
+{
+    public override string Name => "change_metric";
+}

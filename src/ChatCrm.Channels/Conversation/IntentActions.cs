@@ -84,7 +84,8 @@ public sealed class IntentActions(
     ExcludeFromReports excludeFromReports,
     BriefLead briefLead,
     ILeadSummaryWriter summaries,
-    SummaryReplies summaryReplies)
+    SummaryReplies summaryReplies,
+    ManageMetrics manageMetrics)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -132,7 +133,9 @@ public sealed class IntentActions(
             case MetricDetailsIntent d:
                 return Outcome(await metricRecords.HandleAsync(actor, new MetricRequest(d.Metric, d.Period, d.Team), cancellationToken), intent, language, records => reportReplies.Records(records, language), ReportReplies.Refused);
             case ListMetricsIntent:
-                return TurnOutcome.Say(reportReplies.Dictionary(language));
+                return TurnOutcome.Say(reportReplies.Dictionary(await manageMetrics.ListAsync(cancellationToken), language));
+            case ChangeMetricIntent c:
+                return Outcome(await manageMetrics.ChangeAsync(actor, c.Metric, c.Parameter, c.Value, c.Reason, cancellationToken), intent, language, changed => reportReplies.Changed(changed, language), ReportReplies.Refused);
             case ExcludeFromReportsIntent x:
                 return LeadChanged(await excludeFromReports.HandleAsync(actor, x.LeadMention, x.Kind, cancellationToken), AuditActions.ExcludeFromReports, intent, language);
             case SummarizeLeadIntent b:
@@ -144,7 +147,7 @@ public sealed class IntentActions(
 
                 return TurnOutcome.Say(summaryReplies.Brief(brief.Value!, await SummaryAsync(brief.Value!, language, localNow, cancellationToken), language));
             case ExplainMetricIntent e:
-                return Outcome(AnswerMetric.Resolve(e.Metric), intent, language, metric => reportReplies.Explain(metric, language), ReportReplies.Refused);
+                return Outcome(await manageMetrics.ExplainAsync(e.Metric, cancellationToken), intent, language, metric => reportReplies.Explain(metric, language), ReportReplies.Refused);
             case ListDeadLettersIntent:
                 return Outcome(await deadLetters.ListAsync(actor, cancellationToken), intent, language, messages => replies.DeadLetters(messages, language));
             case ReplayMessageIntent r:

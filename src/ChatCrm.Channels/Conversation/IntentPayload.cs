@@ -50,6 +50,7 @@ public static class IntentPayload
             case MetricDetailsIntent m: Put("metric", m.Metric); Put("period", m.Period); Put("team", m.Team); break;
             case ExplainMetricIntent m: Put("metric", m.Metric); break;
             case SummarizeLeadIntent b: Put("lead", b.LeadMention); break;
+            case ChangeMetricIntent m: Put("metric", m.Metric); Put("parameter", m.Parameter); Put("value", m.Value); Put("reason", m.Reason); break;
             case ExcludeFromReportsIntent x: Put("lead", x.LeadMention); Put("kind", x.Kind); break;
             case ReplayMessageIntent r: Put("message", r.MessageRef); break;
             case LinkIdentityIntent l: Put("user", l.UserMention); Put("channel", l.Channel); Put("external_id", l.ExternalId); break;
@@ -112,6 +113,7 @@ public static class IntentPayload
                 "explain_metric" => new ExplainMetricIntent(Get("metric")),
                 "list_metrics" => new ListMetricsIntent(),
                 "summarize_lead" => new SummarizeLeadIntent(Get("lead")),
+                "change_metric" => new ChangeMetricIntent(Get("metric"), Get("parameter"), Get("value"), Get("reason")),
                 "exclude_from_reports" => new ExcludeFromReportsIntent(Get("lead"), Get("kind")),
                 "list_dead_letters" => new ListDeadLettersIntent(),
                 "assignment_health" => new AssignmentHealthIntent(),

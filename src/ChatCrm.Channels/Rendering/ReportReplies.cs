@@ -87,10 +87,22 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
         return new ChatReply(records.Total == 0 ? Say.In(language, "没有记录。", "No records.") : text, facts, []);
     }
 
-    public ChatReply Dictionary(string language) => new(
+    public ChatReply Dictionary(IReadOnlyList<MetricDefinition> metrics, string language) => new(
         Say.In(language, "指标字典(发送 /metrics 指标 查看定义,/report 指标 期间 team=团队 查询):", "The metrics dictionary (send /metrics <id> for a definition, /report <id> <period> team=<team> for a number):"),
-        [.. MetricDictionary.All.Select(metric => new ReplyFact(metric.Id, $"{metric.Name(language)} · v{metric.Version}"))],
+        [.. metrics.Select(metric => new ReplyFact(metric.Id, $"{metric.Name(language)} · v{metric.Version}"))],
         []);
+
+    public ChatReply Changed(MetricChanged changed, string language)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return new ChatReply(
+            Say.In(language, "{0} 的定义已更新为第 {1} 版,已记入审计。", "{0}'s definition is now version {1}; the change is audited.", changed.After.Id, changed.After.Version),
+            [
+                ReplyWriter.Fact(language, "之前", "Before", changed.Before.DefinitionLine(language)),
+                ReplyWriter.Fact(language, "现在", "Now", changed.After.DefinitionLine(language)),
+            ],
+            []);
+    }
 
     public ChatReply Explain(MetricDefinition metric, string language) => new(
         Say.In(language, "{0}({1},第 {2} 版)", "{0} ({1}, version {2})", metric.Name(language), metric.Id, metric.Version),
@@ -119,7 +131,20 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
             "「{0}」不是统计期。可以说 本周、上月、本季度,或 2026-11-01..2026-11-15。",
             "\"{0}\" is not a period. Say this week, last month, this quarter, or 2026-11-01..2026-11-15.",
             period.Said)),
+        NotPermitted when intent is ChangeMetricIntent => ChatReply.Plain(Say.In(language, "抱歉,只有管理员可以修改指标定义。", "Sorry, only an admin can change a metric's definition.")),
         NotPermitted => ChatReply.Plain(Say.In(language, "抱歉,你不能查看这个范围的报表。", "Sorry, you may not see reports for that scope.")),
+        InvalidMetricParameter invalid when invalid.Allowed.Count == 0 => ChatReply.Plain(Say.In(language,
+            "{0} 没有可以调整的参数。", "{0} has no parameter an admin can change.", invalid.MetricId)),
+        InvalidMetricParameter invalid => ChatReply.Plain(Say.In(language,
+            "{0} 可以调整的是:{1}。例如 /admin metric set {0} {2}={3} reason=原因",
+            "{0} can be changed in: {1}. For example /admin metric set {0} {2}={3} reason=why",
+            invalid.MetricId,
+            string.Join(", ", invalid.Allowed.Select(pair => $"{pair.Key} ({pair.Value.Min}–{pair.Value.Max})")),
+            invalid.Allowed.First().Key,
+            invalid.Allowed.First().Value.Min)),
+        MissingValue { Field: "reason" } => ChatReply.Plain(Say.In(language,
+            "为什么要改这个定义?请说明原因(会记入审计)。", "Why change this definition? Say the reason (it goes into the audit trail).")),
+        NoChange => ChatReply.Plain(Say.In(language, "定义没有变化。", "The definition is already so.")),
         InvalidValue { Field: "team" } team => ChatReply.Plain(Say.In(language, "没有团队「{0}」。", "There is no team \"{0}\".", team.Given ?? string.Empty)),
         _ => ErrorReplies.For(error, intent, language),
     };

@@ -53,7 +53,7 @@ public sealed class AnswerMetric(ICrmStore store, TimeProvider clock, CrmSetting
             return Result<MetricAnswer>.Failure(unresolved);
         }
 
-        var metric = Resolve(request.Metric).Value!;
+        var metric = MetricParameters.Effective(session, Resolve(request.Metric).Value!, settings, crm);
         var period = ReportPeriod.Resolve(request.Period, now, crm.TimeZone);
         if (period is null)
         {

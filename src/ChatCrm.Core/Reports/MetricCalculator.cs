@@ -11,7 +11,8 @@ public sealed record MetricScope(IReadOnlyList<Lead> Leads, IReadOnlyList<User> 
 /// <summary>
 /// Computes every metric of <see cref="MetricDictionary"/> from the store, one definition each. It
 /// reads committed data in the caller's session, so a report reflects a change the moment it is
-/// committed. Won and lost are judged by <see cref="StageProbability"/>, never by stage names.
+/// committed. Won and lost are judged by <see cref="StageProbability"/>, never by stage names. It
+/// counts with the definition it is given, so pass the effective one (<see cref="MetricParameters.Effective"/>).
 /// </summary>
 public static class MetricCalculator
 {
@@ -39,11 +40,11 @@ public static class MetricCalculator
             MetricDictionary.NewLeads => Count(counted.Where(lead => period.Contains(lead.CreatedAt))),
             MetricDictionary.FirstContactWithinSla => Rate(
                 counted.Where(lead => period.Contains(lead.CreatedAt)),
-                lead => lead.FirstFollowUpAt is { } first && first - lead.CreatedAt <= settings.FirstContactSla),
+                lead => lead.FirstFollowUpAt is { } first && first - lead.CreatedAt <= MetricParameters.Span(metric, MetricParameters.SlaHours)),
             MetricDictionary.HoursToAssign => HoursToAssign(session, counted, period),
             MetricDictionary.FollowUpRate => Rate(
                 counted.Where(lead => !lead.IsClosed),
-                lead => lead.LastFollowUpAt is { } last && last >= now - settings.FollowUpWindow),
+                lead => lead.LastFollowUpAt is { } last && last >= now - MetricParameters.Span(metric, MetricParameters.WindowDays)),
             MetricDictionary.ActivitiesPerRep => Activities(session, scope.People, counted, period),
             MetricDictionary.LeadToOpportunity => Rate(
                 counted.Where(lead => period.Contains(lead.CreatedAt)),
@@ -55,7 +56,7 @@ public static class MetricCalculator
             MetricDictionary.PipelineByStage => Pipeline(counted.Where(lead => !StageProbability.IsClosed(lead.Stage))),
             MetricDictionary.SalesCycle => Median(Won(counted, period), lead => (decimal)(ClosedAt(lead) - lead.CreatedAt).TotalDays),
             MetricDictionary.StaleLeads => Count(counted.Where(lead =>
-                lead.OwnerKey is not null && !lead.IsClosed && (lead.LastActivityAt < now - crm.StaleAfter || lead.NextFollowUpAt < now))),
+                lead.OwnerKey is not null && !lead.IsClosed && (lead.LastActivityAt < now - MetricParameters.Span(metric, MetricParameters.StaleDays) || lead.NextFollowUpAt < now))),
             MetricDictionary.WonRevenue => Revenue(Won(counted, period), crm.TimeZone),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Id, "No calculation for this metric."),
         };

@@ -48,6 +48,9 @@ public sealed record MetricDefinition(
     string DefaultFiltersZh = "不含测试、演示和内部数据",
     string DefaultFiltersEn = "test, demo and internal records excluded")
 {
+    /// <summary>The values it counts with (sla_hours, window_days, stale_days), as the latest revision or the settings give them.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
     public string Name(string language) => language == "en" ? NameEn : NameZh;
 
     /// <summary>"win_rate v1: won ÷ (won + lost), closed in the period", in the asker's language.</summary>
@@ -69,6 +72,7 @@ public sealed record MetricDefinition(
             (_, _, _) => "统计期内的跟进",
         };
         var filters = language == "en" ? DefaultFiltersEn : DefaultFiltersZh;
-        return $"{Id} v{Version}: {ratio}; {anchor}; {filters}";
+        var parameters = Parameters.Count == 0 ? string.Empty : "; " + string.Join(", ", Parameters.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"));
+        return $"{Id} v{Version}: {ratio}; {anchor}; {filters}{parameters}";
     }
 }

@@ -49,4 +49,7 @@ public interface ICrmSession
     long NextInSequence(string name);
 
     IPartnerKeys PartnerKeys { get; }
+
+    /// <summary>Metric definitions as admins changed them (versions and parameters).</summary>
+    IMetricDefinitions MetricDefinitions { get; }
 }

@@ -12,6 +12,18 @@ internal static partial class ReportCommands
     public static Intent Metrics(string args) =>
         args.Trim().Length == 0 ? new ListMetricsIntent() : new ExplainMetricIntent(args.Trim());
 
+    /// <summary>"/admin metric set first_contact_sla sla_hours=12 reason=客户要求两小时内回电" (the words after "/admin metric").</summary>
+    public static Intent ChangeMetric(IReadOnlyList<string> words)
+    {
+        // words: ["set", metric, "name=value", "reason=…", …]
+        var metric = words.Count > 1 ? words[1] : null;
+        var setting = words.Skip(2).FirstOrDefault(word => word.Contains('=', StringComparison.Ordinal) && !word.StartsWith("reason=", StringComparison.OrdinalIgnoreCase));
+        var reasonAt = words.ToList().FindIndex(word => word.StartsWith("reason=", StringComparison.OrdinalIgnoreCase));
+        var reason = reasonAt < 0 ? null : string.Join(' ', words.Skip(reasonAt))["reason=".Length..].Trim();
+        var (name, value) = setting is null ? (null, null) : (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        return new ChangeMetricIntent(metric, name, value, string.IsNullOrWhiteSpace(reason) ? null : reason);
+    }
+
     /// <summary>"/report win_rate last-month team=East", in any order; dates as 2026-11-01..2026-11-15.</summary>
     public static QueryReportIntent Report(string args)
     {

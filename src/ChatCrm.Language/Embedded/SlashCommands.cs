@@ -141,6 +141,8 @@ internal static partial class SlashCommands
             ("source", "off") => new SwitchIntakeSourceIntent(Word(2), On: false),
             ("source", "on") => new SwitchIntakeSourceIntent(Word(2), On: true),
             ("health" or "status", null) => new IntegrationHealthIntent(),
+            ("metric" or "metrics", "set") => ReportCommands.ChangeMetric([.. words.Skip(1)]),
+            ("metric" or "metrics", null or "list") => new ListMetricsIntent(),
             ("exclude", _) => new ExcludeFromReportsIntent(Word(1), Word(2)?.ToLowerInvariant() is "off" or "real" or "count" ? null : Word(2)?.ToLowerInvariant() ?? "test"),
             ("job" or "jobs", "list" or null) => new ListJobsIntent(),
             ("job" or "jobs", "run") => new RunJobIntent(Word(2)),

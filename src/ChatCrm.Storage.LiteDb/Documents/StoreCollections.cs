@@ -52,6 +52,7 @@ internal sealed class StoreCollections
         DeletedLeads = database.GetCollection("deleted_leads");
         Exports = database.GetCollection("exports");
         PartnerKeys = database.GetCollection("partner_keys");
+        MetricDefinitions = database.GetCollection("metric_definitions");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -122,6 +123,8 @@ internal sealed class StoreCollections
     public ILiteCollection<BsonDocument> Exports { get; }
 
     public ILiteCollection<BsonDocument> PartnerKeys { get; }
+
+    public ILiteCollection<BsonDocument> MetricDefinitions { get; }
 
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()

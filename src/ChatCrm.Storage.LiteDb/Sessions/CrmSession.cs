@@ -52,6 +52,7 @@ internal sealed class CrmSession : ICrmSession
         RecycleBin = new global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository(scope, collections, protector);
         Exports = new global::ChatCrm.Storage.LiteDb.Approvals.ExportRepository(scope, collections);
         PartnerKeys = new Partners.PartnerKeyRepository(scope, collections.PartnerKeys);
+        MetricDefinitions = new Reports.MetricDefinitionRepository(scope, collections.MetricDefinitions);
     }
 
     public ILeadRepository Leads { get; }
@@ -93,6 +94,8 @@ internal sealed class CrmSession : ICrmSession
     public IExports Exports { get; }
 
     public IPartnerKeys PartnerKeys { get; }
+
+    public IMetricDefinitions MetricDefinitions { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

@@ -47,6 +47,7 @@ public static class ReportSetup
         builder.Services.AddSingleton<AnswerMetric>();
         builder.Services.AddSingleton<ListMetricRecords>();
         builder.Services.AddSingleton<ExcludeFromReports>();
+        builder.Services.AddSingleton<ManageMetrics>();
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ChatCrm.Reports.ChartLinks>();
         builder.Services.AddSingleton<ChatCrm.Channels.Rendering.Charts.IChartLinks>(services => services.GetRequiredService<ChatCrm.Reports.ChartLinks>());
