@@ -17,11 +17,17 @@ public interface IFollowUpDiscipline
 
     IReadOnlyList<StaleMark> StaleMarks();
 
-    StaleMark? FindStaleMark(string leadNumber);
+    /// <summary>The marks of these leads kept for <paramref name="teamKey"/>'s manager (and any kept before marks were kept by team).</summary>
+    IReadOnlyDictionary<string, StaleMark> StaleMarksOf(string teamKey, IReadOnlyCollection<string> leadNumbers);
 
-    void SaveStaleMark(StaleMark mark);
+    /// <summary>
+    /// Keeps marks for <paramref name="teamKey"/>'s manager, many at once: a first run marks tens of
+    /// thousands of leads, and one write per team (not per lead) keeps it within seconds.
+    /// </summary>
+    void SaveStaleMarks(string teamKey, IReadOnlyCollection<StaleMark> marks);
 
-    void DeleteStaleMark(string leadNumber);
+    /// <summary>Drops the marks of these leads kept for <paramref name="teamKey"/>'s manager (and any kept before marks were kept by team).</summary>
+    void DeleteStaleMarks(string? teamKey, IReadOnlyCollection<string> leadNumbers);
 
     /// <summary>The local day something keyed <paramref name="key"/> was last done (an owner reminded, a manager's list sent).</summary>
     DateOnly? LastDone(string key);

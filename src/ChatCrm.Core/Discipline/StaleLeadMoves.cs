@@ -65,8 +65,9 @@ internal static class StaleLeadMoves
     public static int TellManager(ICrmSession session, string managerKey, string teamKey, IReadOnlyList<StaleLead> chunk, int total, DateTimeOffset now)
     {
         var discipline = session.FollowUpDiscipline;
+        var marks = discipline.StaleMarksOf(teamKey, [.. chunk.Select(stale => stale.Entry.LeadNumber)]);
         var fresh = chunk
-            .Where(stale => !(discipline.FindStaleMark(stale.Entry.LeadNumber) is { } mark && mark.IsEpisodeOf(stale.Entry.OwnerKey, stale.Entry.LastActivityAt)))
+            .Where(stale => !(marks.TryGetValue(stale.Entry.LeadNumber, out var mark) && mark.IsEpisodeOf(stale.Entry.OwnerKey, stale.Entry.LastActivityAt)))
             .ToList();
         if (fresh.Count == 0)
         {
@@ -90,11 +91,7 @@ internal static class StaleLeadMoves
             }
         }
 
-        foreach (var stale in fresh)
-        {
-            discipline.SaveStaleMark(new StaleMark(stale.Entry.LeadNumber, stale.Entry.OwnerKey, stale.Entry.LastActivityAt, stale.StaleSince, now));
-        }
-
+        discipline.SaveStaleMarks(teamKey, [.. fresh.Select(stale => new StaleMark(stale.Entry.LeadNumber, stale.Entry.OwnerKey, stale.Entry.LastActivityAt, stale.StaleSince, now, teamKey))]);
         return fresh.Count;
     }
 
@@ -116,7 +113,7 @@ internal static class StaleLeadMoves
             var change = LeadEdit.Apply(session, DisciplineActor.System, lead.Number, AuditActions.ReturnLead, (rights, lead) => rights.CanWork(lead), now, (_, target) => target.ReturnToPool(now));
             if (change.IsSuccess)
             {
-                session.FollowUpDiscipline.DeleteStaleMark(lead.Number);
+                session.FollowUpDiscipline.DeleteStaleMarks(stale.Entry.TeamKey, [lead.Number]);
                 returned.Add((line, lead.TeamKey));
             }
         }

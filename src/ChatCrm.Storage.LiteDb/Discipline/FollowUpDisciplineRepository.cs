@@ -17,19 +17,15 @@ internal sealed class FollowUpDisciplineRepository(SessionScope scope, StoreColl
 
     public IReadOnlyList<OwnedLeadEntry> PromisedOwnedLeads(DateTimeOffset atOrBefore) => OwnedLeads(OwnedLeadKeys.PromiseKey, atOrBefore, promised: true);
 
-    public IReadOnlyList<StaleMark> StaleMarks() =>
-        scope.Read(() => collections.StaleMarks.FindAll().Select(FollowUpDisciplineDocuments.ToStaleMark).ToList());
+    private readonly StaleMarkSets _marks = new(scope, collections.StaleMarkSets, collections.StaleMarks);
 
-    public StaleMark? FindStaleMark(string leadNumber) =>
-        scope.Read(() => collections.StaleMarks.FindById(leadNumber)) is { } document ? FollowUpDisciplineDocuments.ToStaleMark(document) : null;
+    public IReadOnlyList<StaleMark> StaleMarks() => _marks.All();
 
-    public void SaveStaleMark(StaleMark mark)
-    {
-        var document = FollowUpDisciplineDocuments.ToDocument(mark);
-        scope.Write(() => collections.StaleMarks.Upsert(document));
-    }
+    public IReadOnlyDictionary<string, StaleMark> StaleMarksOf(string teamKey, IReadOnlyCollection<string> leadNumbers) => _marks.Of(teamKey, leadNumbers);
 
-    public void DeleteStaleMark(string leadNumber) => scope.Write(() => collections.StaleMarks.Delete(leadNumber));
+    public void SaveStaleMarks(string teamKey, IReadOnlyCollection<StaleMark> marks) => _marks.Save(teamKey, marks);
+
+    public void DeleteStaleMarks(string? teamKey, IReadOnlyCollection<string> leadNumbers) => _marks.Delete(teamKey, leadNumbers);
 
     public DateOnly? LastDone(string key) =>
         scope.Read(() => collections.DisciplineState.FindById(key)) is { } document && document.TryGetValue(DayField, out var day)

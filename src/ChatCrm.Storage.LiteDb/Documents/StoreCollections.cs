@@ -41,6 +41,7 @@ internal sealed class StoreCollections
         Sequences = database.GetCollection("sequences");
         Preferences = database.GetCollection("user_preferences");
         StaleMarks = database.GetCollection("stale_marks");
+        StaleMarkSets = database.GetCollection("stale_mark_sets");
         DisciplineState = database.GetCollection("discipline_state");
         EvidenceMarks = database.GetCollection("evidence_marks");
         ManagerDigests = database.GetCollection("manager_digests");
@@ -100,7 +101,10 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> Preferences { get; }
 
+    /// <summary>Stale marks kept one per document before they were kept by team; read and dropped, never written.</summary>
     public ILiteCollection<BsonDocument> StaleMarks { get; }
+
+    public ILiteCollection<BsonDocument> StaleMarkSets { get; }
 
     public ILiteCollection<BsonDocument> DisciplineState { get; }
 

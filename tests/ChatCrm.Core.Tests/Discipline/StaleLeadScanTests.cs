@@ -111,7 +111,7 @@ public sealed class StaleLeadScanTests : IDisposable
         await _desk.StaleScan.RunAsync(default);
         await _desk.FollowUpAsync(CrmWorld.Alice, lead);
         await _desk.StaleScan.RunAsync(default);
-        Assert.Null(await _desk.World.Store.ReadAsync(session => session.FollowUpDiscipline.FindStaleMark(lead), default));
+        Assert.Null(await _desk.World.Store.ReadAsync(session => session.FollowUpDiscipline.StaleMarks().FirstOrDefault(mark => mark.LeadNumber == lead), default));
 
         _desk.At(12, 10, 10); // ten days after that follow-up
         await _desk.StaleScan.RunAsync(default);
