@@ -65,6 +65,13 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
         }
     }
 
+    /// <summary>A moment on the organisation's clock, as every reply writes it.</summary>
+    public string Moment(DateTimeOffset moment) => Words.Moment(moment, settings.TimeZone);
+
+    public static string StageName(LeadStage stage, string language) => Words.Stage(stage, language);
+
+    public static string PoolName(string language) => Say.In(language, "公海", "pool");
+
     public ChatReply Records(MetricRecords records, string language)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -149,7 +156,8 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
         _ => ErrorReplies.For(error, intent, language),
     };
 
-    private static string Value(MetricDefinition metric, MetricResult result)
+    /// <summary>The number as every channel and the dashboard show it: "42.9% (3/7)", "¥1,200,000", "3.5 d".</summary>
+    public static string Value(MetricDefinition metric, MetricResult result)
     {
         if (result.Value is not { } value)
         {
@@ -167,7 +175,8 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
         return result.Denominator is { } denominator && metric.Unit == MetricUnit.Percent ? $"{number} ({result.Numerator}/{denominator})" : number;
     }
 
-    private static string Change(MetricDefinition metric, MetricResult now, MetricResult before, string language)
+    /// <summary>The change against the period before: "+5.2 points (was 37.7%)", "−3 (was 12)".</summary>
+    public static string Change(MetricDefinition metric, MetricResult now, MetricResult before, string language)
     {
         if (now.Value is not { } current || before.Value is not { } previous)
         {
@@ -182,7 +191,7 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
             : Say.In(language, "{0}{1}(上期 {2})", "{0}{1} (was {2})", sign, size, previous.ToString(metric.Unit == MetricUnit.Money ? "#,0" : "0.#", CultureInfo.InvariantCulture));
     }
 
-    private static string ScopeName(MetricAnswer answer, string language) =>
+    public static string ScopeName(MetricAnswer answer, string language) =>
         answer.Team is { } team ? Say.In(language, "团队 {0}", "team {0}", team.Name)
         : answer.Scope switch
         {
@@ -192,15 +201,15 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
             _ => Say.In(language, "我的线索", "your own leads"),
         };
 
-    private static string PartLabel(MetricDefinition metric, string label, string language) =>
+    public static string PartLabel(MetricDefinition metric, string label, string language) =>
         metric.Id == MetricDictionary.PipelineByStage && Enum.TryParse<LeadStage>(label, ignoreCase: true, out var stage) ? Words.Stage(stage, language) : label;
 
-    private static string PartValue(MetricDefinition metric, MetricPart part, string language) =>
+    public static string PartValue(MetricDefinition metric, MetricPart part, string language) =>
         metric.Unit == MetricUnit.Money
             ? Say.In(language, "¥{0}({1} 条)", "¥{0} ({1})", part.Value.ToString("#,0", CultureInfo.InvariantCulture), part.Count)
             : part.Value.ToString("#,0.#", CultureInfo.InvariantCulture);
 
-    private static string PeriodName(string key, string language) => key switch
+    public static string PeriodName(string key, string language) => key switch
     {
         "today" => Say.In(language, "今天", "today"),
         "yesterday" => Say.In(language, "昨天", "yesterday"),

@@ -54,6 +54,7 @@ public static class ChatCrmHost
         app.MapIntake();
         app.MapDigestReports();
         app.MapCharts();
+        app.MapDashboard();
         app.MapExports();
         app.MapHrOffboarding();
         app.MapPartnerApi();
