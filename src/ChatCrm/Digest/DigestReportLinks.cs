@@ -44,17 +44,7 @@ public sealed class DigestReportLinks(IDataProtectionProvider protection, TimePr
         return ticket is not null && ticket.Team == teamKey && ticket.Date == date && ticket.ExpiresAt > clock.GetUtcNow().ToUnixTimeSeconds();
     }
 
-    private string BaseUrl()
-    {
-        if (options.Value.ReportBaseUrl is { Length: > 0 } configured)
-        {
-            return configured.TrimEnd('/');
-        }
-
-        // "urls" may bind every interface (http://+:5080); a person's browser needs a host name.
-        var first = (configuration["urls"] ?? ChatCrmHost.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? ChatCrmHost.DefaultUrl;
-        return first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).TrimEnd('/');
-    }
+    private string BaseUrl() => PublicAddress.Of(configuration, options.Value.ReportBaseUrl);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

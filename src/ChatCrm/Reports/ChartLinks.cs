@@ -53,17 +53,7 @@ public sealed class ChartLinks(IDataProtectionProvider protection, TimeProvider 
 
     private static string IdOf(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
-    private string BaseUrl()
-    {
-        if (configuration["ChatCrm:Reports:PublicBaseUrl"] is { Length: > 0 } configured)
-        {
-            return configured.TrimEnd('/');
-        }
-
-        // "urls" may bind every interface (http://+:5080); a person's client needs a host name.
-        var first = (configuration["urls"] ?? ChatCrmHost.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? ChatCrmHost.DefaultUrl;
-        return first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).TrimEnd('/');
-    }
+    private string BaseUrl() => PublicAddress.Of(configuration, configuration["ChatCrm:Reports:PublicBaseUrl"]);
 }
 
 /// <summary>What a chart address stands for: whose answer, to what request, in which language, until when (Unix seconds).</summary>
