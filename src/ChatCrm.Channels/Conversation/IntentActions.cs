@@ -131,7 +131,7 @@ public sealed class IntentActions(
                 var asked = new MetricRequest(q.Metric, q.Period, q.Team);
                 return Outcome(await answerMetric.HandleAsync(actor, asked, cancellationToken), intent, language, answer => reportReplies.Answer(answer, actor.User.Key, language), ReportReplies.Refused);
             case MetricDetailsIntent d:
-                return Outcome(await metricRecords.HandleAsync(actor, new MetricRequest(d.Metric, d.Period, d.Team), cancellationToken), intent, language, records => reportReplies.Records(records, language), ReportReplies.Refused);
+                return Outcome(await metricRecords.HandleAsync(actor, new MetricRequest(d.Metric, d.Period, d.Team), cancellationToken), intent, language, records => reportReplies.Records(records, actor.User.Key, language), ReportReplies.Refused);
             case ListMetricsIntent:
                 return TurnOutcome.Say(reportReplies.Dictionary(await manageMetrics.ListAsync(cancellationToken), language));
             case ChangeMetricIntent c:

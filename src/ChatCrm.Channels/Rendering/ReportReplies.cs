@@ -15,7 +15,8 @@ namespace ChatCrm.Channels.Rendering;
 /// were left out; a Details button listing the records behind it; the dictionary itself.
 /// </summary>
 /// <param name="charts">Where charts are served; null where none are (the terminal chat), and the reply is text and facts alone.</param>
-public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = null)
+/// <param name="exports">Where a number's records are downloaded in Excel; null where none are.</param>
+public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = null, IReportExportLinks? exports = null)
 {
     public ChatReply Answer(MetricAnswer answer, string userKey, string language)
     {
@@ -72,7 +73,7 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
 
     public static string PoolName(string language) => Say.In(language, "公海", "pool");
 
-    public ChatReply Records(MetricRecords records, string language)
+    public ChatReply Records(MetricRecords records, string userKey, string language)
     {
         ArgumentNullException.ThrowIfNull(records);
         var answer = records.Answer;
@@ -91,7 +92,10 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
                 row.Lead.LastFollowUpAt is { } last ? Say.In(language, "最近跟进 {0}", "last activity {0}", Words.Moment(last, settings.TimeZone)) : Say.In(language, "未跟进", "no activity"),
                 row.Detail,
             }.Where(part => !string.IsNullOrEmpty(part))))).ToList();
-        return new ChatReply(records.Total == 0 ? Say.In(language, "没有记录。", "No records.") : text, facts, []);
+        var asked = records.Answer;
+        var request = new MetricRequest(asked.Metric.Id, asked.Period?.Key == "dates" ? asked.Period.DayRange.Replace(" – ", "..", StringComparison.Ordinal) : asked.Period?.Key, asked.Team?.Key);
+        ReplyAction[] actions = exports is null || records.Total == 0 ? [] : [ReplyLink.To(Say.In(language, "导出 Excel", "Export to Excel"), exports.For(userKey, request, language))];
+        return new ChatReply(records.Total == 0 ? Say.In(language, "没有记录。", "No records.") : text, facts, actions);
     }
 
     public ChatReply Dictionary(IReadOnlyList<MetricDefinition> metrics, string language) => new(

@@ -25,7 +25,8 @@ public sealed record DashboardView(string User, string Language, string Period, 
 
 public sealed record DashboardRow(string Number, string Name, string? Company, string Owner, string Stage, string? LastActivity, string? Detail);
 
-public sealed record DashboardRecords(string Metric, string Name, int Total, IReadOnlyList<DashboardRow> Rows);
+/// <param name="Export">Where the whole list downloads in Excel (short-lived; needs the export permission).</param>
+public sealed record DashboardRecords(string Metric, string Name, int Total, IReadOnlyList<DashboardRow> Rows, string Export);
 
 /// <summary>
 /// The reports dashboard: <c>/dashboard</c> (a page) and its API, built only on the use cases the
@@ -101,7 +102,7 @@ public static class DashboardEndpoints
 
     private static async Task<Results<Ok<DashboardRecords>, ProblemHttpResult>> DetailsAsync(
         HttpContext http, string? user, string? metric, string? period, string? team, string? lang,
-        ListMetricRecords records, ICrmStore store, ReportReplies replies, CancellationToken cancellationToken)
+        ListMetricRecords records, ICrmStore store, ReportReplies replies, IReportExportLinks exports, CancellationToken cancellationToken)
     {
         if (await WhoAsync(http, user, store, cancellationToken) is not { } asker)
         {
@@ -126,7 +127,7 @@ public static class DashboardEndpoints
             .. found.Rows.Select(row => new DashboardRow(
                 row.Lead.Number, row.Lead.Name, row.Lead.Company, row.OwnerName ?? ReportReplies.PoolName(language), ReportReplies.StageName(row.Lead.Stage, language),
                 row.Lead.LastFollowUpAt is { } last ? replies.Moment(last) : null, row.Detail)),
-        ]));
+        ], new Uri(exports.For(asker.User!.Key, new MetricRequest(metric, period, string.IsNullOrWhiteSpace(team) ? null : team), language)).PathAndQuery));
     }
 
     private sealed record Asker(User? User, ProblemHttpResult? Problem);

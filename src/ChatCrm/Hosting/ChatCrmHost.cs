@@ -55,6 +55,7 @@ public static class ChatCrmHost
         app.MapDigestReports();
         app.MapCharts();
         app.MapDashboard();
+        app.MapReportExports();
         app.MapExports();
         app.MapHrOffboarding();
         app.MapPartnerApi();

@@ -48,6 +48,9 @@ public static class ReportSetup
         builder.Services.AddSingleton<ListMetricRecords>();
         builder.Services.AddSingleton<ExcludeFromReports>();
         builder.Services.AddSingleton<ManageMetrics>();
+        builder.Services.AddSingleton<ExportMetricRecords>();
+        builder.Services.AddSingleton<ChatCrm.Reports.ReportExportLinks>();
+        builder.Services.AddSingleton<ChatCrm.Channels.Rendering.Charts.IReportExportLinks>(services => services.GetRequiredService<ChatCrm.Reports.ReportExportLinks>());
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ChatCrm.Reports.ChartLinks>();
         builder.Services.AddSingleton<ChatCrm.Channels.Rendering.Charts.IChartLinks>(services => services.GetRequiredService<ChatCrm.Reports.ChartLinks>());

@@ -160,3 +160,33 @@ public sealed class ReportChartTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.NotFound, expired.StatusCode);
     }
 }
+
+/// <summary>The records behind a number in Excel: as many rows as the number, audited, for a short while only.</summary>
+public sealed class ReportExportTests : IDisposable
+{
+    private readonly ChatCrmApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Details_offers_the_full_list_in_excel_with_as_many_rows_as_the_number_and_audits_it()
+    {
+        var answer = Assert.Single(await _app.SayAsync("wang", "/report new_leads this_year"));
+        var details = Assert.Single(await _app.PressAsync("wang", answer.Actions[0]));
+        var link = Channels.Conversation.ReplyLink.UrlOf(Assert.Single(details.Actions))!;
+
+        var response = await _app.CreateClient().GetAsync(new Uri(link).PathAndQuery);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).ToList();
+        _app.Clock.Advance(TimeSpan.FromMinutes(11));
+        var expired = await _app.CreateClient().GetAsync(new Uri(link).PathAndQuery);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(int.Parse(answer.Text[(answer.Text.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture), rows.Count);
+        Assert.All(rows, row => Assert.Matches(@"^L-\d{8}-\d{4}$", (string)((IDictionary<string, object>)row)["编号"]));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, expired.StatusCode);
+        var audit = await _app.Services.GetRequiredService<ICrmStore>().ReadAsync(session =>
+            session.Audit.InSequence(0, 10_000).Where(entry => entry.Action == Core.Reports.ExportMetricRecords.Act).ToList(), default);
+        Assert.Equal($"new_leads v1, 2026-01-01 – 2026-12-31: {rows.Count} records", Assert.Single(audit).AfterText);
+    }
+}

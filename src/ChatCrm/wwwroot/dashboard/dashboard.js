@@ -13,7 +13,7 @@
       loading: "正在计算……", asOf: (at) => `截至 ${at}`, definition: "定义", details: (n) => `明细(${n} 条)`,
       excluded: (n) => `已排除 ${n} 条测试/演示/内部数据`, change: "较上期", range: "统计期", scope: "范围",
       total: (n, shown) => `共 ${n} 条${n > shown ? `,列出前 ${shown} 条` : ""}`,
-      columns: ["编号", "客户", "公司", "负责人", "阶段", "最近跟进", "说明"], failed: "无法加载:",
+      columns: ["编号", "客户", "公司", "负责人", "阶段", "最近跟进", "说明"], failed: "无法加载:", export: "导出 Excel",
     },
     en: {
       title: "Reports", period: "Period", from: "From", to: "To", team: "Team", allTeams: "All I may see",
@@ -21,7 +21,7 @@
       loading: "Working it out…", asOf: (at) => `As of ${at}`, definition: "Definition", details: (n) => `Details (${n})`,
       excluded: (n) => `${n} test, demo or internal records excluded`, change: "vs previous period", range: "Period", scope: "Scope",
       total: (n, shown) => `${n} records${n > shown ? `, first ${shown} listed` : ""}`,
-      columns: ["Lead", "Name", "Company", "Owner", "Stage", "Last activity", "Detail"], failed: "Could not load:",
+      columns: ["Lead", "Name", "Company", "Owner", "Stage", "Last activity", "Detail"], failed: "Could not load:", export: "Export to Excel",
     },
   };
   let language = query.get("lang") === "en" ? "en" : "zh";
@@ -140,6 +140,8 @@
     el("details-title").textContent = body.name;
     el("details-total").textContent = text.total(body.total, body.rows.length);
     el("details-total").dataset.total = body.total;
+    el("details-export").href = body.export;
+    el("details-export").textContent = text.export;
     const head = el("details-table").tHead;
     head.replaceChildren();
     const header = head.insertRow();
