@@ -66,8 +66,10 @@ public sealed partial class DashboardPageTests(HeadlessChromium chromium) : ICla
         Assert.Equal(await ChatNumberAsync("/report new_leads this_year"), thisYear);
 
         await newLeads.GetByRole(AriaRole.Button).ClickAsync();
-        var details = _page.GetByRole(AriaRole.Region, new() { Name = "新增线索" });
+        // The cards are regions named by their metric too: the Details panel is the one by its id.
+        var details = _page.Locator("#details");
         await Expect(details).ToBeVisibleAsync();
+        await Expect(details.GetByRole(AriaRole.Heading)).ToHaveTextAsync("新增线索");
         await Expect(details.Locator("#details-total")).ToHaveAttributeAsync("data-total", thisYear!);
         await Expect(details.Locator("tbody tr")).ToHaveCountAsync(Math.Min(int.Parse(thisYear!, System.Globalization.CultureInfo.InvariantCulture), 10));
         await Expect(details.Locator("tbody tr").First.Locator("td").First).ToHaveTextAsync(LeadNumber());
