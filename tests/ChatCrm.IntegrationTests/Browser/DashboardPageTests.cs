@@ -15,7 +15,7 @@ namespace ChatCrm.IntegrationTests.Browser;
 /// </summary>
 public sealed partial class DashboardPageTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>, IAsyncLifetime
 {
-    private readonly List<string> _scriptErrors = [];
+    private List<string> _scriptErrors = [];
     private WebChatServer _server = null!;
     private IPage _page = null!;
 
@@ -23,14 +23,7 @@ public sealed partial class DashboardPageTests(HeadlessChromium chromium) : ICla
     {
         _server = new WebChatServer();
         _page = await chromium.OpenPageAsync();
-        _page.PageError += (_, error) => _scriptErrors.Add(error);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _scriptErrors.Add($"{message.Text} ({message.Location})");
-            }
-        };
+        _scriptErrors = HeadlessChromium.ErrorsOf(_page);
     }
 
     public async Task DisposeAsync()

@@ -51,6 +51,22 @@ public sealed class HeadlessChromium : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>What a page reports as wrong from now on: uncaught exceptions, console errors, failed loads.</summary>
+    public static List<string> ErrorsOf(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{message.Text} ({message.Location})");
+            }
+        };
+        return errors;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

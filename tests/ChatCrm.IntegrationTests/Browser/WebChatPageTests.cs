@@ -13,7 +13,7 @@ public sealed class WebChatPageTests(HeadlessChromium chromium) : IClassFixture<
     /// <summary>chat.js polls the inbox every 3 s; a notice must be on screen within one poll and a bit.</summary>
     private const float WithinOnePoll = 3_000 + 2_500;
 
-    private readonly List<string> _scriptErrors = [];
+    private List<string> _scriptErrors = [];
     private WebChatServer _server = null!;
     private IPage _page = null!;
 
@@ -21,14 +21,7 @@ public sealed class WebChatPageTests(HeadlessChromium chromium) : IClassFixture<
     {
         _server = new WebChatServer();
         _page = await chromium.OpenPageAsync();
-        _page.PageError += (_, error) => _scriptErrors.Add(error);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _scriptErrors.Add($"{message.Text} ({message.Location})");
-            }
-        };
+        _scriptErrors = HeadlessChromium.ErrorsOf(_page);
     }
 
     public async Task DisposeAsync()
