@@ -17,6 +17,9 @@ public static class IntentLead
         SetStageIntent i => i with { LeadMention = lead },
         SetAmountIntent i => i with { LeadMention = lead },
         SetReminderIntent i => i with { LeadMention = lead },
+        SummarizeLeadIntent i => i with { LeadMention = lead },
+        LeadHistoryIntent i => i with { LeadMention = lead },
+        RevealContactIntent i => i with { LeadMention = lead },
         _ => intent,
     };
 }

@@ -34,6 +34,20 @@ public sealed class LeadSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_a_name_fits_two_leads_the_chosen_button_answers_for_that_lead()
+    {
+        using var app = new ChatCrmApp();
+
+        // wang manages the East team, where three leads are called 王总.
+        var question = Assert.Single(await app.SayAsync("wang", "王总那边最近怎么样"));
+        var chosen = question.Actions[0].Payload["lead"];
+        var answer = Assert.Single(await app.PressAsync("wang", question.Actions[0]));
+
+        Assert.True(question.Actions.Count >= 2, question.Text);
+        Assert.StartsWith(chosen + " 王总", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_lead_outside_the_askers_scope_answers_as_not_found()
     {
         using var app = new ChatCrmApp();
