@@ -6,6 +6,12 @@ public sealed record ListMetricsIntent : Intent
     public override string Name => "list_metrics";
 }
 
+/// <summary>/admin recount: an admin has the report tallies counted again from the leads and mended where they differ.</summary>
+public sealed record RecountReportsIntent : Intent
+{
+    public override string Name => "recount_reports";
+}
+
 /// <summary>/metrics win_rate: one metric's definition.</summary>
 public sealed record ExplainMetricIntent(string? Metric) : Intent
 {

@@ -27,6 +27,7 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
     private readonly LiteDatabase _database;
     private readonly StoreCollections _collections;
     private readonly IPersonalDataProtector _protector;
+    private readonly Core.Reports.Tallies.TallyRules _tallyRules;
     private readonly PeopleCache _people = new();
     private readonly GroupCommitWriter _writer;
     private readonly SemaphoreSlim _readSlots = new(MaxConcurrentReads, MaxConcurrentReads);
@@ -41,6 +42,7 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
         ArgumentNullException.ThrowIfNull(protector);
         options.Validate();
         _protector = protector;
+        _tallyRules = options.ReportTallies;
 
         var databasePath = Path.GetFullPath(options.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
@@ -71,6 +73,7 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
             }
             _collections = new StoreCollections(_database);
             _collections.EnsureIndexes();
+            Reports.ReportTallyDocuments.StartOn(_collections, _tallyRules.Fingerprint);
         }
         catch
         {
@@ -83,7 +86,7 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
 
         _writer = new GroupCommitWriter(
             _database,
-            scope => new CrmSession(scope, _collections, _protector, _people),
+            scope => new CrmSession(scope, _collections, _protector, _people, _tallyRules),
             AfterCommit,
             options.MaxBatchSize,
             forceCommitsToDisk,
@@ -129,7 +132,7 @@ public sealed class LiteDbCrmStore : ICrmStore, IDisposable
         {
             // Dispose may have closed the file while this read waited for its slot.
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            return query(new CrmSession(scope, _collections, _protector, _people));
+            return query(new CrmSession(scope, _collections, _protector, _people, _tallyRules));
         }
         finally
         {

@@ -21,6 +21,9 @@ public sealed class LiteDbStoreOptions
     /// </summary>
     public int CheckpointEveryCommits { get; set; } = 1000;
 
+    /// <summary>The calendar and exclusions the report tallies count leads under (the organisation's zone, ChatCrm:Reports).</summary>
+    public Core.Reports.Tallies.TallyRules ReportTallies { get; set; } = Core.Reports.Tallies.TallyRules.Default;
+
     /// <summary>The most units of work committed together in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 256;
 

@@ -85,7 +85,8 @@ public sealed class IntentActions(
     BriefLead briefLead,
     ILeadSummaryWriter summaries,
     SummaryReplies summaryReplies,
-    ManageMetrics manageMetrics)
+    ManageMetrics manageMetrics,
+    Core.Reports.Tallies.RecountReports recountReports)
 {
     /// <summary>When a reminder gives a day but no time, it is due at the start of the working day.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
@@ -134,6 +135,8 @@ public sealed class IntentActions(
                 return Outcome(await metricRecords.HandleAsync(actor, new MetricRequest(d.Metric, d.Period, d.Team), cancellationToken), intent, language, records => reportReplies.Records(records, actor.User.Key, language), ReportReplies.Refused);
             case ListMetricsIntent:
                 return TurnOutcome.Say(reportReplies.Dictionary(await manageMetrics.ListAsync(cancellationToken), language));
+            case RecountReportsIntent:
+                return Outcome(await recountReports.HandleAsync(actor, cancellationToken), intent, language, recount => reportReplies.Recounted(recount, language), ReportReplies.Refused);
             case ChangeMetricIntent c:
                 return Outcome(await manageMetrics.ChangeAsync(actor, c.Metric, c.Parameter, c.Value, c.Reason, cancellationToken), intent, language, changed => reportReplies.Changed(changed, language), ReportReplies.Refused);
             case ExcludeFromReportsIntent x:

@@ -112,6 +112,7 @@ public static class IntentPayload
                 "metric_details" => new MetricDetailsIntent(Get("metric"), Get("period"), Get("team")),
                 "explain_metric" => new ExplainMetricIntent(Get("metric")),
                 "list_metrics" => new ListMetricsIntent(),
+                "recount_reports" => new RecountReportsIntent(),
                 "summarize_lead" => new SummarizeLeadIntent(Get("lead")),
                 "change_metric" => new ChangeMetricIntent(Get("metric"), Get("parameter"), Get("value"), Get("reason")),
                 "exclude_from_reports" => new ExcludeFromReportsIntent(Get("lead"), Get("kind")),

@@ -32,6 +32,7 @@ public static class HelpReply
                 new("客户近况", "王总那边最近怎么样 · 总结一下华为 · /summary <线索>"),
                 new("报表", "本月新增线索 · 上个月赢单率 · 本周东区转化率 · /report win_rate last-month team=east · /metrics 查看指标定义"),
                 new("测试数据(管理员)", "/admin exclude <线索> test|demo|internal · /admin exclude <线索> off"),
+                new("报表重算(管理员)", "/admin recount"),
             ]
             :
             [
@@ -55,6 +56,7 @@ public static class HelpReply
                 new("Where a lead stands", "how is Acme going · summarise Acme · /summary <lead>"),
                 new("Reports", "new leads this month · win rate last month · pipeline by stage · /report win_rate last-month team=east · /metrics for the definitions"),
                 new("Test data (admins)", "/admin exclude <lead> test|demo|internal · /admin exclude <lead> off"),
+                new("Report recount (admins)", "/admin recount"),
             ],
         [
             ReplyWriter.Button(Say.In(language, "我的线索", "My leads"), new Language.QueryLeadsIntent(Language.LeadFilter.Mine), language),

@@ -5,6 +5,7 @@ using ChatCrm.Core;
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Reports;
+using ChatCrm.Core.Reports.Tallies;
 using ChatCrm.Language;
 
 namespace ChatCrm.Channels.Rendering;
@@ -48,7 +49,7 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
             headline);
         return new ChatReply(headline, facts,
         [
-            ReplyWriter.Button(Say.In(language, "明细({0} 条)", "Details ({0})", result.Records.Count), details, language),
+            ReplyWriter.Button(Say.In(language, "明细({0} 条)", "Details ({0})", result.RecordCount), details, language),
             ReplyWriter.Button(Say.In(language, "定义", "Definition"), new ExplainMetricIntent(metric.Id), language),
         ], image);
     }
@@ -115,6 +116,24 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
             []);
     }
 
+    public ChatReply Recounted(TallyRecount recount, string language)
+    {
+        ArgumentNullException.ThrowIfNull(recount);
+        var headline = recount switch
+        {
+            { WasCounted: false } => Say.In(language, "报表计数已按当前规则从 {0} 条线索重新统计。", "The report tallies were counted afresh from {0} leads under the current rules.", recount.Leads),
+            { Differing: 0 } => Say.In(language, "报表计数与 {0} 条线索的全量重算一致,无需修正。", "The report tallies equal a full recount of {0} leads: nothing to mend.", recount.Leads),
+            _ => Say.In(language, "报表计数有 {0} 页与全量重算不一致,已按重算结果修正。", "{0} pages of the report tallies differed from a full recount; they were mended.", recount.Differing),
+        };
+        return new ChatReply(headline,
+        [
+            ReplyWriter.Fact(language, "线索", "Leads", recount.Leads.ToString(CultureInfo.InvariantCulture)),
+            ReplyWriter.Fact(language, "计数页", "Pages", recount.Pages.ToString(CultureInfo.InvariantCulture)),
+            ReplyWriter.Fact(language, "不一致", "Differing", recount.Differing.ToString(CultureInfo.InvariantCulture)),
+            ReplyWriter.Fact(language, "用时", "Took", recount.Took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"),
+        ], []);
+    }
+
     public ChatReply Explain(MetricDefinition metric, string language) => new(
         Say.In(language, "{0}({1},第 {2} 版)", "{0} ({1}, version {2})", metric.Name(language), metric.Id, metric.Version),
         [
@@ -142,6 +161,7 @@ public sealed class ReportReplies(CrmSettings settings, IChartLinks? charts = nu
             "「{0}」不是统计期。可以说 本周、上月、本季度,或 2026-11-01..2026-11-15。",
             "\"{0}\" is not a period. Say this week, last month, this quarter, or 2026-11-01..2026-11-15.",
             period.Said)),
+        NotPermitted when intent is RecountReportsIntent => ChatReply.Plain(Say.In(language, "抱歉,只有管理员可以重算报表。", "Sorry, only an admin can recount the reports.")),
         NotPermitted when intent is ChangeMetricIntent => ChatReply.Plain(Say.In(language, "抱歉,只有管理员可以修改指标定义。", "Sorry, only an admin can change a metric's definition.")),
         NotPermitted => ChatReply.Plain(Say.In(language, "抱歉,你不能查看这个范围的报表。", "Sorry, you may not see reports for that scope.")),
         InvalidMetricParameter invalid when invalid.Allowed.Count == 0 => ChatReply.Plain(Say.In(language,

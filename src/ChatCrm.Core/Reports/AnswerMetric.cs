@@ -1,5 +1,6 @@
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Leads;
+using ChatCrm.Core.Reports.Tallies;
 using ChatCrm.Core.Store;
 
 namespace ChatCrm.Core.Reports;
@@ -38,16 +39,31 @@ public sealed record MetricAnswer(MetricDefinition Metric, ReportPeriod? Period,
 /// </summary>
 public sealed class AnswerMetric(ICrmStore store, TimeProvider clock, CrmSettings crm, ReportSettings settings)
 {
-    public Task<Result<MetricAnswer>> HandleAsync(Actor actor, MetricRequest request, CancellationToken cancellationToken)
+    /// <summary>The number, its change and what it covers; the records behind it are not listed (see <see cref="WithRecordsAsync"/>).</summary>
+    public Task<Result<MetricAnswer>> HandleAsync(Actor actor, MetricRequest request, CancellationToken cancellationToken) =>
+        AnswerAsync(actor, request, withRecords: false, cancellationToken);
+
+    /// <summary>The same answer with every record behind the number, counted from the leads themselves.</summary>
+    public Task<Result<MetricAnswer>> WithRecordsAsync(Actor actor, MetricRequest request, CancellationToken cancellationToken) =>
+        AnswerAsync(actor, request, withRecords: true, cancellationToken);
+
+    /// <summary>Answers in a session the caller already holds (the digest counts many teams in one read).</summary>
+    public Result<MetricAnswer> Answer(ICrmSession session, Actor actor, MetricRequest request, DateTimeOffset now) =>
+        Answer(session, actor, request, now, withRecords: false);
+
+    private Task<Result<MetricAnswer>> AnswerAsync(Actor actor, MetricRequest request, bool withRecords, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetUtcNow();
-        return store.ReadAsync(session => Answer(session, actor, request, now), cancellationToken);
+        return store.ReadAsync(session => Answer(session, actor, request, now, withRecords), cancellationToken);
     }
 
-    private Result<MetricAnswer> Answer(ICrmSession session, Actor actor, MetricRequest request, DateTimeOffset now)
+    private Result<MetricAnswer> Answer(ICrmSession session, Actor actor, MetricRequest request, DateTimeOffset now, bool withRecords)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
         if (Resolve(request.Metric) is { Error: { } unresolved })
         {
             return Result<MetricAnswer>.Failure(unresolved);
@@ -66,9 +82,16 @@ public sealed class AnswerMetric(ICrmStore store, TimeProvider clock, CrmSetting
         }
 
         var (scope, team, reach) = Scope(session, actor.User, request.Team).Value;
-        var result = MetricCalculator.Compute(session, scope, metric, period, now, crm, settings);
+
+        // The kept tallies answer the funnel and the pipeline in a few page reads, when they were
+        // counted under the rules this answer counts by; the records behind a number come from the leads.
+        var tallied = !withRecords && TalliedMetrics.Covers(metric.Id) && session.ReportTallies.CountedUnder() == TallyRules.Of(crm, settings).Fingerprint;
+        MetricResult Compute(ReportPeriod over) => tallied
+            ? TalliedMetrics.Compute(session, TallyScope.Of(scope.Query), metric, over)
+            : MetricCalculator.Compute(session, scope, metric, over, now, crm, settings);
+        var result = Compute(period);
         var isState = metric.Anchor == MetricAnchor.Now;
-        var previous = isState ? null : MetricCalculator.Compute(session, scope, metric, period.Previous(crm.TimeZone), now, crm, settings);
+        var previous = isState ? null : Compute(period.Previous(crm.TimeZone));
         return Result<MetricAnswer>.Success(new MetricAnswer(metric, isState ? null : period, result, previous, team, reach, now));
     }
 
@@ -123,7 +146,7 @@ public sealed class AnswerMetric(ICrmStore store, TimeProvider clock, CrmSetting
             query = query with { TeamKey = team.Key, TeamKeys = null };
         }
 
-        var leads = session.Leads.List(query with { IncludeClosed = true, Limit = int.MaxValue });
+        var scoped = query with { IncludeClosed = true, Limit = int.MaxValue };
         // Everyone who ever worked in the scope, deactivated or not: their past activities still count.
         var people = session.People.AllUsers()
             .Where(person => query.OwnerKey is { } owner ? person.Key == owner
@@ -131,6 +154,6 @@ public sealed class AnswerMetric(ICrmStore store, TimeProvider clock, CrmSetting
                 : query.TeamKeys is { } teamKeys ? person.TeamKey is not null && teamKeys.Contains(person.TeamKey)
                 : true)
             .ToList();
-        return Result<(MetricScope, Team?, AccessScope)>.Success((new MetricScope(leads, people), team, reach));
+        return Result<(MetricScope, Team?, AccessScope)>.Success((new MetricScope(scoped, people, () => session.Leads.List(scoped)), team, reach));
     }
 }

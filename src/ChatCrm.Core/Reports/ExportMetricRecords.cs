@@ -25,7 +25,7 @@ public sealed class ExportMetricRecords(ICrmStore store, TimeProvider clock, Crm
             return new NotPermitted(Act, null);
         }
 
-        var answered = await new AnswerMetric(store, clock, crm, settings).HandleAsync(actor, request, cancellationToken);
+        var answered = await new AnswerMetric(store, clock, crm, settings).WithRecordsAsync(actor, request, cancellationToken);
         if (!answered.IsSuccess)
         {
             return Result<MetricExport>.Failure(answered.Error!);

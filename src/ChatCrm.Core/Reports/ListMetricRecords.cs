@@ -20,7 +20,7 @@ public sealed class ListMetricRecords(ICrmStore store, TimeProvider clock, CrmSe
 
     public async Task<Result<MetricRecords>> HandleAsync(Actor actor, MetricRequest request, CancellationToken cancellationToken)
     {
-        var answered = await new AnswerMetric(store, clock, crm, settings).HandleAsync(actor, request, cancellationToken);
+        var answered = await new AnswerMetric(store, clock, crm, settings).WithRecordsAsync(actor, request, cancellationToken);
         if (!answered.IsSuccess)
         {
             return Result<MetricRecords>.Failure(answered.Error!);

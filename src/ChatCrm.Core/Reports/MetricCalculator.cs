@@ -5,8 +5,20 @@ using ChatCrm.Core.Store;
 
 namespace ChatCrm.Core.Reports;
 
-/// <summary>The leads and people a report may count: what the asker's reports scope reaches, narrowed to a team when one was asked for.</summary>
-public sealed record MetricScope(IReadOnlyList<Lead> Leads, IReadOnlyList<User> People);
+/// <summary>
+/// The leads and people a report may count: what the asker's reports scope reaches (<see cref="Query"/>),
+/// narrowed to a team when one was asked for. The leads are read only when a calculation needs them.
+/// </summary>
+public sealed class MetricScope(LeadQuery query, IReadOnlyList<User> people, Func<IReadOnlyList<Lead>> readLeads)
+{
+    private IReadOnlyList<Lead>? _leads;
+
+    public LeadQuery Query { get; } = query;
+
+    public IReadOnlyList<User> People { get; } = people;
+
+    public IReadOnlyList<Lead> Leads => _leads ??= readLeads();
+}
 
 /// <summary>
 /// Computes every metric of <see cref="MetricDictionary"/> from the store, one definition each. It
@@ -48,7 +60,7 @@ public static class MetricCalculator
             MetricDictionary.ActivitiesPerRep => Activities(session, scope.People, counted, period),
             MetricDictionary.LeadToOpportunity => Rate(
                 counted.Where(lead => period.Contains(lead.CreatedAt)),
-                lead => lead.OpportunityAt is not null || StageProbability.IsOpportunity(lead.Stage)),
+                ReachedOpportunity),
             MetricDictionary.WinRate => Rate(
                 counted.Where(lead => StageProbability.IsClosed(lead.Stage) && period.Contains(ClosedAt(lead))),
                 lead => StageProbability.IsWon(lead.Stage)),
@@ -65,6 +77,9 @@ public static class MetricCalculator
 
     /// <summary>When a closed lead closed; leads closed before ChatCrm kept the moment count from their last change.</summary>
     public static DateTimeOffset ClosedAt(Lead lead) => lead.ClosedAt ?? lead.UpdatedAt;
+
+    /// <summary>Whether a lead counts as having become an opportunity: it reached one once, or stands at one.</summary>
+    public static bool ReachedOpportunity(Lead lead) => lead.OpportunityAt is not null || StageProbability.IsOpportunity(lead.Stage);
 
     private static IEnumerable<Lead> Won(IEnumerable<Lead> leads, ReportPeriod period) =>
         leads.Where(lead => StageProbability.IsWon(lead.Stage) && period.Contains(ClosedAt(lead)));
@@ -99,7 +114,7 @@ public static class MetricCalculator
             [.. measured.Select(pair => new MetricRecord(pair.lead.Number, pair.value.ToString("0.#", CultureInfo.InvariantCulture)))], 0);
     }
 
-    private static decimal? MedianOf(IReadOnlyList<decimal> sorted) =>
+    internal static decimal? MedianOf(IReadOnlyList<decimal> sorted) =>
         sorted.Count == 0 ? null
         : sorted.Count % 2 == 1 ? Math.Round(sorted[sorted.Count / 2], 1)
         : Math.Round((sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2, 1);

@@ -19,4 +19,8 @@ public sealed record MetricResult(
     int? Denominator,
     IReadOnlyList<MetricPart> Parts,
     IReadOnlyList<MetricRecord> Records,
-    int Excluded);
+    int Excluded)
+{
+    /// <summary>How many records stand behind the number (what its Details list holds), listed or not.</summary>
+    public int RecordCount => Numerator ?? Records.Count;
+}

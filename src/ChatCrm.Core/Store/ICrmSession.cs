@@ -52,4 +52,7 @@ public interface ICrmSession
 
     /// <summary>Metric definitions as admins changed them (versions and parameters).</summary>
     IMetricDefinitions MetricDefinitions { get; }
+
+    /// <summary>The report tallies the store keeps with every change to a lead.</summary>
+    IReportTallies ReportTallies { get; }
 }

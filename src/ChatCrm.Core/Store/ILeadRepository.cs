@@ -32,6 +32,9 @@ public interface ILeadRepository
     void Update(Lead lead);
 
     void Delete(string number);
+
+    /// <summary>Every stored lead, one at a time (a recount's pass over the whole store).</summary>
+    void VisitAll(Action<Lead> visit);
 }
 
 public interface IFollowUpRepository

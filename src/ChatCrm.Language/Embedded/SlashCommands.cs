@@ -143,6 +143,7 @@ internal static partial class SlashCommands
             ("health" or "status", null) => new IntegrationHealthIntent(),
             ("metric" or "metrics", "set") => ReportCommands.ChangeMetric([.. words.Skip(1)]),
             ("metric" or "metrics", null or "list") => new ListMetricsIntent(),
+            ("recount", null) => new RecountReportsIntent(),
             ("exclude", _) => new ExcludeFromReportsIntent(Word(1), Word(2)?.ToLowerInvariant() is "off" or "real" or "count" ? null : Word(2)?.ToLowerInvariant() ?? "test"),
             ("job" or "jobs", "list" or null) => new ListJobsIntent(),
             ("job" or "jobs", "run") => new RunJobIntent(Word(2)),

@@ -14,7 +14,7 @@ namespace ChatCrm.Storage.LiteDb.Approvals;
 /// who, when, why and which request beside it. Every lead query reads "leads" only, so no query
 /// needs a filter; a restore moves the document back as it was.
 /// </summary>
-internal sealed class RecycleBinRepository(SessionScope scope, StoreCollections collections, IPersonalDataProtector protector) : IRecycleBin
+internal sealed class RecycleBinRepository(SessionScope scope, StoreCollections collections, IPersonalDataProtector protector, Reports.ReportTallyKeeper tallies) : IRecycleBin
 {
     public const string DeletedAt = "Bin_DeletedAt";
     public const string RequestNumber = "Bin_Request";
@@ -32,6 +32,7 @@ internal sealed class RecycleBinRepository(SessionScope scope, StoreCollections 
         BsonFields.SetMoment(document, DeletedAt, entry.DeletedAt);
         collections.DeletedLeads.Upsert(document);
         collections.Leads.Delete(lead.Number);
+        tallies.Removed(document);
     });
 
     public BinnedLead? Find(string number)
@@ -69,7 +70,9 @@ internal sealed class RecycleBinRepository(SessionScope scope, StoreCollections 
             document.Remove(field);
         }
 
+        var before = collections.Leads.FindById(number);
         collections.Leads.Upsert(document);
+        tallies.Stored(before, document);
         collections.DeletedLeads.Delete(number);
     });
 

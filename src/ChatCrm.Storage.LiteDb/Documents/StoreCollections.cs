@@ -54,6 +54,7 @@ internal sealed class StoreCollections
         Exports = database.GetCollection("exports");
         PartnerKeys = database.GetCollection("partner_keys");
         MetricDefinitions = database.GetCollection("metric_definitions");
+        ReportTallies = database.GetCollection("report_tallies");
     }
 
     public ILiteCollection<BsonDocument> Leads { get; }
@@ -130,6 +131,8 @@ internal sealed class StoreCollections
 
     public ILiteCollection<BsonDocument> MetricDefinitions { get; }
 
+    public ILiteCollection<BsonDocument> ReportTallies { get; }
+
     /// <summary>Creates missing indexes; cheap when they exist. Runs once at open, before any unit.</summary>
     public void EnsureIndexes()
     {
@@ -159,6 +162,7 @@ internal sealed class StoreCollections
         Reminders.EnsureIndex(ReminderDocuments.ShortId, ReminderDocuments.ShortIdExpression);
 
         FollowUps.EnsureIndex(FollowUpDocuments.At, "$." + FollowUpDocuments.At);
+        ReportTallies.EnsureIndex(Reports.ReportTallyDocuments.Day, "$." + Reports.ReportTallyDocuments.Day);
         EvidenceMarks.EnsureIndex(Discipline.FollowUpDisciplineDocuments.Unlisted, "$." + Discipline.FollowUpDisciplineDocuments.Unlisted);
 
         // Both, not short-circuited: a store made before the keys existed gets them on its leads once.

@@ -6,7 +6,7 @@ using LiteDB;
 
 namespace ChatCrm.Storage.LiteDb.Leads;
 
-internal sealed class LeadRepository(SessionScope scope, ILiteCollection<BsonDocument> leads, IPersonalDataProtector protector) : ILeadRepository
+internal sealed class LeadRepository(SessionScope scope, ILiteCollection<BsonDocument> leads, IPersonalDataProtector protector, Reports.ReportTallyKeeper tallies) : ILeadRepository
 {
     public Lead? Find(string number)
     {
@@ -63,19 +63,50 @@ internal sealed class LeadRepository(SessionScope scope, ILiteCollection<BsonDoc
     public void Insert(Lead lead)
     {
         var document = LeadDocuments.ToDocument(lead, protector);
-        scope.Write(() => leads.Insert(document));
+        scope.Write(() =>
+        {
+            leads.Insert(document);
+            tallies.Stored(null, lead);
+        });
     }
 
     public void Update(Lead lead)
     {
         var document = LeadDocuments.ToDocument(lead, protector);
-        if (!scope.Write(() => leads.Update(document)))
+        scope.Write(() =>
         {
-            throw new InvalidOperationException($"Lead {lead.Number} is not stored, so it cannot be updated.");
-        }
+            var before = leads.FindById(lead.Number);
+            if (before is null || !leads.Update(document))
+            {
+                throw new InvalidOperationException($"Lead {lead.Number} is not stored, so it cannot be updated.");
+            }
+
+            tallies.Stored(before, lead);
+        });
     }
 
-    public void Delete(string number) => scope.Write(() => leads.Delete(number));
+    public void Delete(string number) => scope.Write(() =>
+    {
+        var before = leads.FindById(number);
+        if (leads.Delete(number))
+        {
+            tallies.Removed(before);
+        }
+    });
+
+    public void VisitAll(Action<Lead> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        scope.Read(() =>
+        {
+            foreach (var document in leads.FindAll())
+            {
+                visit(LeadDocuments.ToLead(document, protector));
+            }
+
+            return true;
+        });
+    }
 
     private List<Lead> FindAllBy(string lookupField, string lookupKey, int limit)
     {

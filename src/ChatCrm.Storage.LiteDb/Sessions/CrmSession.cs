@@ -26,11 +26,12 @@ internal sealed class CrmSession : ICrmSession
     private readonly SessionScope _scope;
     private readonly ILiteCollection<BsonDocument> _sequences;
 
-    public CrmSession(SessionScope scope, StoreCollections collections, IPersonalDataProtector protector, PeopleCache people)
+    public CrmSession(SessionScope scope, StoreCollections collections, IPersonalDataProtector protector, PeopleCache people, Core.Reports.Tallies.TallyRules tallyRules)
     {
         _scope = scope;
         _sequences = collections.Sequences;
-        Leads = new LeadRepository(scope, collections.Leads, protector);
+        var tallyKeeper = new Reports.ReportTallyKeeper(collections.ReportTallies, protector, tallyRules);
+        Leads = new LeadRepository(scope, collections.Leads, protector, tallyKeeper);
         FollowUps = new FollowUpRepository(scope, collections.FollowUps);
         Reminders = new ReminderRepository(scope, collections.Reminders);
         People = new PeopleDirectory(scope, collections, people, protector);
@@ -49,10 +50,11 @@ internal sealed class CrmSession : ICrmSession
         IntegrationHealth = new IntegrationHealthRepository(scope, collections.IntegrationHealth);
         Jobs = new JobHistory(scope, collections);
         Approvals = new global::ChatCrm.Storage.LiteDb.Approvals.ApprovalRepository(scope, collections);
-        RecycleBin = new global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository(scope, collections, protector);
+        RecycleBin = new global::ChatCrm.Storage.LiteDb.Approvals.RecycleBinRepository(scope, collections, protector, tallyKeeper);
         Exports = new global::ChatCrm.Storage.LiteDb.Approvals.ExportRepository(scope, collections);
         PartnerKeys = new Partners.PartnerKeyRepository(scope, collections.PartnerKeys);
         MetricDefinitions = new Reports.MetricDefinitionRepository(scope, collections.MetricDefinitions);
+        ReportTallies = new Reports.ReportTallyRepository(scope, collections.ReportTallies, tallyRules);
     }
 
     public ILeadRepository Leads { get; }
@@ -96,6 +98,8 @@ internal sealed class CrmSession : ICrmSession
     public IPartnerKeys PartnerKeys { get; }
 
     public IMetricDefinitions MetricDefinitions { get; }
+
+    public IReportTallies ReportTallies { get; }
 
     // Gap-free because the increment commits or rolls back with the unit that drew the number,
     // and atomic because one writer runs the units one after another.

@@ -86,7 +86,7 @@ public static class DashboardEndpoints
                 ReportReplies.ScopeName(answer, language),
                 answer.Metric.DefinitionLine(language),
                 answer.Result.Excluded,
-                answer.Result.Records.Count,
+                answer.Result.RecordCount,
                 chart,
                 [.. answer.Result.Parts.Select(part => new DashboardPart(ReportReplies.PartLabel(answer.Metric, part.Label, language), ReportReplies.PartValue(answer.Metric, part, language)))]));
         }

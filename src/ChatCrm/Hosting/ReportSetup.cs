@@ -57,6 +57,8 @@ public static class ReportSetup
         builder.Services.AddSingleton<ChatCrm.Reports.ChartImages>();
         builder.Services.AddSingleton<ChatCrm.Channels.Rendering.Charts.IChartImages>(services => services.GetRequiredService<ChatCrm.Reports.ChartImages>());
         builder.Services.AddHostedService<ChatCrm.Jobs.ChartWarmUp>();
+        builder.Services.AddSingleton<Core.Reports.Tallies.RecountReports>();
+        builder.Services.AddHostedService<ChatCrm.Jobs.ReportTallyStart>();
         return builder;
     }
 }

@@ -1,4 +1,7 @@
+using ChatCrm.Core;
 using ChatCrm.Core.Personal;
+using ChatCrm.Core.Reports;
+using ChatCrm.Core.Reports.Tallies;
 using ChatCrm.Core.Store;
 using ChatCrm.Storage.LiteDb;
 using Microsoft.Extensions.Options;
@@ -19,7 +22,11 @@ public static class StorageSetup
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var path = Path.GetFullPath(options.LiteDbPath, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            return new LiteDbCrmStore(new LiteDbStoreOptions { DatabasePath = path, DurableCommits = options.DurableCommits }, services.GetRequiredService<IPersonalDataProtector>());
+            // The tallies count leads on the organisation's calendar, leaving out what reports leave out.
+            var tallyRules = TallyRules.Of(services.GetRequiredService<CrmSettings>(), services.GetService<ReportSettings>() ?? ReportSettings.Default);
+            return new LiteDbCrmStore(
+                new LiteDbStoreOptions { DatabasePath = path, DurableCommits = options.DurableCommits, ReportTallies = tallyRules },
+                services.GetRequiredService<IPersonalDataProtector>());
         });
         builder.Services.AddSingleton<ICrmStore>(services => services.GetRequiredService<LiteDbCrmStore>());
         return builder;
