@@ -60,7 +60,7 @@ public sealed class NoticeRouting(RouteNotices route, NoticeWriter notices, IEnu
 
             try
             {
-                if (channel.Write(chat, notices.Write(due.Message.Notice!, recipient.Language)) is { } delivery)
+                if (channel.Write(chat, notices.Write(due.Message.Notice!, recipient.Language, recipient.Key)) is { } delivery)
                 {
                     reason = string.Empty;
                     return delivery;

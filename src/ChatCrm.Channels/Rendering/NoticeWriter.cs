@@ -7,9 +7,10 @@ using ChatCrm.Core.Notifications;
 namespace ChatCrm.Channels.Rendering;
 
 /// <summary>Renders what the bot says on its own (from the outbox) in the reader's language.</summary>
-public sealed class NoticeWriter(CrmSettings settings)
+public sealed class NoticeWriter(CrmSettings settings, Charts.IChartLinks? charts = null)
 {
-    public ChatReply Write(Notice notice, string language)
+    /// <param name="recipientKey">Who it is written for: a chart in it is served to them, in their scope.</param>
+    public ChatReply Write(Notice notice, string language, string? recipientKey = null)
     {
         string Arg(string key) => notice.Args.TryGetValue(key, out var value) ? value : string.Empty;
         switch (notice.Kind)
@@ -119,7 +120,7 @@ public sealed class NoticeWriter(CrmSettings settings)
             case Notices.StaleLeadsOwner or Notices.StaleLeadsManager or Notices.StaleLeadsReturned or Notices.NextStepMissing or Notices.EvidenceDayList:
                 return new DisciplineNotices(settings).Write(notice, language) ?? ChatReply.Plain(notice.Kind);
             case Notices.ManagerDigest:
-                return DigestCards.Digest(notice, language);
+                return DigestCards.Digest(notice, language, charts, recipientKey);
             case Notices.IntegrationDown:
                 return new HealthReplies(settings).Down(notice, language);
             case Notices.IntegrationRecovered:

@@ -10,6 +10,6 @@ public sealed class WebChatInbox(TakeUndelivered takeUndelivered, NoticeWriter n
     public async Task<IReadOnlyList<ChatReply>> CollectAsync(string userKey, CancellationToken cancellationToken)
     {
         var undelivered = await takeUndelivered.HandleAsync(userKey, cancellationToken);
-        return [.. undelivered.Messages.Where(message => message.Notice is not null).Select(message => notices.Write(message.Notice!, undelivered.Language))];
+        return [.. undelivered.Messages.Where(message => message.Notice is not null).Select(message => notices.Write(message.Notice!, undelivered.Language, userKey))];
     }
 }

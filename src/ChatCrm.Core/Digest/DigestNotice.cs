@@ -28,6 +28,9 @@ public static class DigestNotice
             Number(responder.Leads),
         })),
         ["report"] = reportUrl,
+        ["metrics"] = DigestJson.Metrics(digest.Metrics),
+        ["exceptions"] = DigestJson.Exceptions(digest.Exceptions),
+        ["exception_counts"] = DigestJson.Counts(digest.ExceptionCounts),
     });
 
     /// <summary>The fastest responders a notice carries: name, median, leads.</summary>

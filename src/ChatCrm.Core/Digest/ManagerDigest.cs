@@ -12,6 +12,9 @@ namespace ChatCrm.Core.Digest;
 /// <param name="FollowUpsYesterday">Follow-ups the team's people made yesterday (ids).</param>
 /// <param name="Stale">Owned open leads gone quiet or past their next follow-up, at <see cref="AsOf"/>.</param>
 /// <param name="Fastest">The three quickest responders over the <see cref="DigestFigures.ResponsePeriod"/> before <see cref="AsOf"/>.</param>
+/// <param name="Metrics">The numbers of the metrics dictionary it showed (see <see cref="DigestMetrics"/>); empty for digests sent before it showed them.</param>
+/// <param name="Exceptions">The leads it listed for a look today, worst first.</param>
+/// <param name="ExceptionCounts">How many leads of each exception kind the team had.</param>
 public sealed record ManagerDigest(
     string TeamKey,
     string TeamName,
@@ -23,7 +26,16 @@ public sealed record ManagerDigest(
     DigestSample FollowUpsYesterday,
     DigestSample Stale,
     IReadOnlyList<ResponderTime> Fastest,
-    IReadOnlyList<string> RecipientKeys)
+    IReadOnlyList<string> RecipientKeys,
+    IReadOnlyList<DigestMetric>? Metrics = null,
+    IReadOnlyList<DigestException>? Exceptions = null,
+    IReadOnlyDictionary<DigestExceptionKind, int>? ExceptionCounts = null)
 {
+    public IReadOnlyList<DigestMetric> Metrics { get; init; } = Metrics ?? [];
+
+    public IReadOnlyList<DigestException> Exceptions { get; init; } = Exceptions ?? [];
+
+    public IReadOnlyDictionary<DigestExceptionKind, int> ExceptionCounts { get; init; } = ExceptionCounts ?? new Dictionary<DigestExceptionKind, int>();
+
     public DateOnly Yesterday => Date.AddDays(-1);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatCrm.Core.Access;
 using ChatCrm.Core.Assignment;
 using ChatCrm.Core.Notifications;
+using ChatCrm.Core.Reports;
 using ChatCrm.Core.Scheduling;
 using ChatCrm.Core.Store;
 
@@ -14,10 +15,13 @@ namespace ChatCrm.Core.Digest;
 /// numbers are a day old and the day's work has moved on). The digest stored for the team and
 /// local date is the marker that keeps it to one; it is written in the same transaction as the
 /// notices. A team whose manager is not a known user gets its digest sent to the admins instead;
-/// people in no team appear in no digest.
+/// people in no team appear in no digest. Its numbers are the metrics dictionary's, asked in the
+/// recipient's reports scope narrowed to the team, so they equal what the chat and the dashboard say.
 /// </summary>
-public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmSettings settings, DigestSettings digest, IDigestLinks links) : IScheduledJob
+public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmSettings settings, DigestSettings digest, IDigestLinks links, ReportSettings? reports = null) : IScheduledJob
 {
+    private readonly ReportSettings _reports = reports ?? ReportSettings.Default;
+
     public async Task<JobOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -66,7 +70,19 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
                 return null;
             }
 
-            return DigestFigures.Count(session, team, zone, date, now, settings, Recipients(session, team));
+            var recipients = Recipients(session, team);
+            var counted = DigestFigures.Count(session, team, zone, date, now, settings, recipients);
+            if (recipients.Count == 0 || session.People.FindUser(recipients[0]) is not { } asker)
+            {
+                return counted;
+            }
+
+            var earlier = Enumerable.Range(1, 7).Select(days => session.ManagerDigests.Find(team.Key, date.AddDays(-days))).FirstOrDefault(found => found is not null);
+            var metrics = DigestMetrics.Count(session, new AnswerMetric(store, clock, settings, _reports), asker, team, now, settings.TimeZone, earlier);
+            var sla = Effective(session, MetricDictionary.FirstContactWithinSla, MetricParameters.SlaHours);
+            var quiet = Effective(session, MetricDictionary.StaleLeads, MetricParameters.StaleDays);
+            var (exceptions, counts) = DigestMetrics.Exceptions(session, team, now, sla, quiet, _reports);
+            return counted with { Metrics = metrics, Exceptions = exceptions, ExceptionCounts = counts };
         }, cancellationToken);
         if (counted is null)
         {
@@ -90,6 +106,9 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
             return true;
         }, cancellationToken);
     }
+
+    private TimeSpan Effective(ICrmSession session, string metricId, string parameter) =>
+        MetricParameters.Span(MetricParameters.Effective(session, MetricDictionary.Find(metricId)!, _reports, settings), parameter);
 
     // The digest is a report: its manager gets it only while their position lets them read the team's figures.
     private static IReadOnlyList<string> Recipients(ICrmSession session, Team team) =>

@@ -31,6 +31,9 @@ internal static class ManagerDigestDocuments
                 ["Leads"] = responder.Leads,
             })),
             ["RecipientKeys"] = new BsonArray(digest.RecipientKeys.Select(key => new BsonValue(key))),
+            ["Metrics"] = DigestJson.Metrics(digest.Metrics),
+            ["Exceptions"] = DigestJson.Exceptions(digest.Exceptions),
+            ["ExceptionCounts"] = DigestJson.Counts(digest.ExceptionCounts),
         };
         BsonFields.SetMoment(document, "AsOf", digest.AsOf);
         return document;
@@ -51,7 +54,10 @@ internal static class ManagerDigestDocuments
             BsonFields.GetRequiredText(responder, "DisplayName"),
             TimeSpan.FromTicks(responder["MedianTicks"].AsInt64),
             responder["Leads"].AsInt32))],
-        [.. document["RecipientKeys"].AsArray.Select(value => value.AsString)]);
+        [.. document["RecipientKeys"].AsArray.Select(value => value.AsString)],
+        DigestJson.ReadMetrics(BsonFields.GetText(document, "Metrics")),
+        DigestJson.ReadExceptions(BsonFields.GetText(document, "Exceptions")),
+        DigestJson.ReadCounts(BsonFields.GetText(document, "ExceptionCounts")));
 
     private static BsonDocument Sample(DigestSample sample) => new()
     {

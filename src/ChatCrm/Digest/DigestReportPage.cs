@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using ChatCrm.Channels.Rendering;
 using ChatCrm.Core.Digest;
 using ChatCrm.Core.Leads;
+using ChatCrm.Core.Reports;
 
 namespace ChatCrm.Digest;
 
@@ -29,6 +31,49 @@ public static class DigestReportPage
             .Append("th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}.number{font-size:1.6rem;font-weight:600}</style></head><body>")
             .Append("<h1>").Append(Encode(title)).Append("</h1>")
             .Append("<p>").Append(Encode(Say("统计时间", "As of"))).Append(": ").Append(Encode($"{Moment(digest.AsOf)} ({digest.TimeZone})")).Append("</p>");
+
+        if (digest.Metrics.Count > 0)
+        {
+            // The dictionary's numbers as the card showed them: the same as the chat's and the dashboard's.
+            html.Append("<h2>").Append(Encode(Say("指标", "Metrics"))).Append("</h2><table><tr><th>").Append(Encode(Say("指标", "Metric")))
+                .Append("</th><th>").Append(Encode(Say("统计期", "Period"))).Append("</th><th>").Append(Encode(Say("数值", "Value")))
+                .Append("</th><th>").Append(Encode(Say("上期", "Previous"))).Append("</th><th>").Append(Encode(Say("定义", "Definition"))).Append("</th></tr>");
+            foreach (var shown in digest.Metrics)
+            {
+                if (MetricDictionary.Find(shown.MetricId) is not { } metric)
+                {
+                    continue;
+                }
+
+                var result = new MetricResult(shown.Value, shown.Count, shown.Of, shown.Parts, [], shown.Excluded);
+                var previous = shown.Previous is null ? "-" : ReportReplies.Value(metric, new MetricResult(shown.Previous, null, null, [], [], 0));
+                html.Append("<tr><td>").Append(Encode(metric.Name(report.Language))).Append("</td><td>").Append(Encode(shown.DayRange ?? Say("截至此刻", "as of now")))
+                    .Append("</td><td>").Append(Encode(ReportReplies.Value(metric, result))).Append("</td><td>").Append(Encode(previous))
+                    .Append("</td><td>").Append(Encode($"{metric.Id} v{shown.Version}")).Append("</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        if (digest.Exceptions.Count > 0)
+        {
+            html.Append("<h2>").Append(Encode(Say("待处理", "Needs a look"))).Append("</h2><table><tr><th>").Append(Encode(Say("类型", "Kind")))
+                .Append("</th><th>").Append(Encode(Say("线索", "Lead"))).Append("</th><th>").Append(Encode(Say("负责人", "Owner")))
+                .Append("</th><th>").Append(Encode(Say("自", "Since"))).Append("</th></tr>");
+            foreach (var exception in digest.Exceptions)
+            {
+                var kind = exception.Kind switch
+                {
+                    DigestExceptionKind.OverdueDeal => Say("逾期商机", "Overdue deal"),
+                    DigestExceptionKind.Uncontacted => Say("超时未首次联系", "Not contacted within SLA"),
+                    _ => Say("7 天以上未跟进", "No follow-up for 7+ days"),
+                };
+                html.Append("<tr><td>").Append(Encode(kind)).Append("</td><td>").Append(Encode($"{exception.LeadNumber} {exception.LeadName}"))
+                    .Append("</td><td>").Append(Encode(exception.OwnerName ?? Say("公海", "pool"))).Append("</td><td>").Append(Encode(Moment(exception.Since))).Append("</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
 
         Section(html, Say("昨天的新线索", "New leads yesterday"), digest.NewYesterday.Count, Say($"前天 {digest.NewDayBefore.Count} 条", $"the day before: {digest.NewDayBefore.Count}"));
         Leads(html, report.NewYesterday, digest.NewYesterday, Say, Moment, lead => lead.CreatedAt, report.History);

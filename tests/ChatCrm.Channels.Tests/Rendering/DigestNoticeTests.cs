@@ -24,40 +24,68 @@ public sealed class DigestNoticeTests
         new DigestSample(12, []),
         new DigestSample(3, []),
         [new ResponderTime("bob", "Bob", TimeSpan.FromMinutes(10), 2), new ResponderTime("alice", "Alice", TimeSpan.FromMinutes(95), 4)],
-        ["wang"]);
+        ["wang"],
+        [
+            new DigestMetric("new_leads", 1, "yesterday", "2026-11-18", 5, 5, null, 7, 1, []),
+            new DigestMetric("first_contact_sla", 2, "2026-11-12..2026-11-18", "2026-11-12 – 2026-11-18", 80m, 8, 10, 75m, 0, []),
+            new DigestMetric("pipeline_by_stage", 1, null, null, 1_200_000m, 9, null, 1_000_000m, 0, [new("proposal", 1_200_000m, 9)]),
+        ],
+        [new DigestException(DigestExceptionKind.OverdueDeal, "L-20261101-0001", "王总", "Alice", new DateTimeOffset(2026, 11, 17, 8, 0, 0, TimeSpan.FromHours(8)), 300_000m)],
+        new Dictionary<DigestExceptionKind, int> { [DigestExceptionKind.OverdueDeal] = 1, [DigestExceptionKind.Uncontacted] = 4, [DigestExceptionKind.Quiet] = 12 });
 
     private static ChatReply Card(string language) => new NoticeWriter(CrmSettings.Default).Write(DigestNotice.For(Sent, Report), language);
 
     [Theory]
-    [InlineData("zh", "📊 华东 East 日报 · 2026-11-18", "昨天 5 · 前天 7(↓2)", "Bob 10 分钟(2 条) · Alice 1 小时 35 分钟(4 条)", "2026-11-19 08:00 (Asia/Shanghai)")]
-    [InlineData("en", "📊 华东 East daily digest · 2026-11-18", "yesterday 5 · day before 7 (↓2)", "Bob 10 min (2 leads) · Alice 1 h 35 min (4 leads)", "2026-11-19 08:00 (Asia/Shanghai)")]
-    public void The_card_gives_the_period_the_numbers_the_fastest_and_the_as_of_time(string language, string title, string newLeads, string fastest, string asOf)
+    [InlineData("zh", "📊 华东 East 日报 · 2026-11-18", "新增线索(昨天)", "5 · 较上期 −2(上期 7)", "80% (8/10) · 较上期 +5 个百分点(上期 75%)", "¥1,200,000 · 较上次日报 +200,000(上期 1,000,000)")]
+    [InlineData("en", "📊 华东 East daily digest · 2026-11-18", "New leads (yesterday)", "5 · vs previous −2 (was 7)", "80% (8/10) · vs previous +5 points (was 75%)", "¥1,200,000 · since the last digest +200,000 (was 1,000,000)")]
+    public void The_card_gives_the_dictionarys_numbers_with_their_change(string language, string title, string firstLabel, string newLeads, string firstContact, string pipeline)
     {
         var card = Card(language);
 
         Assert.Equal(
-            (title, newLeads, fastest, asOf),
-            (card.Text, card.Facts[0].Value, card.Facts[3].Value, card.Facts[4].Value));
+            (title, firstLabel, newLeads, firstContact, pipeline),
+            (card.Text, card.Facts[0].Label, card.Facts[0].Value, card.Facts[1].Value, card.Facts[2].Value));
+    }
+
+    [Theory]
+    [InlineData("zh", "逾期商机 1 · 超时未首次联系 4 · 7 天以上未跟进 12", "L-20261101-0001 王总 · Alice · 已过约定跟进 2 天 0 小时 · ¥300,000", "详情 · 王总", "Bob 10 分钟(2 条) · Alice 1 小时 35 分钟(4 条)")]
+    [InlineData("en", "Overdue deals 1 · Not contacted within SLA 4 · No follow-up for 7+ days 12", "L-20261101-0001 王总 · Alice · follow-up overdue 2 d 0 h · ¥300,000", "Details · 王总", "Bob 10 min (2 leads) · Alice 1 h 35 min (4 leads)")]
+    public void The_card_lists_the_leads_that_need_a_look_each_with_a_details_button(string language, string counts, string exception, string button, string fastest)
+    {
+        var card = Card(language);
+
+        Assert.Equal((counts, exception, fastest), (card.Facts[3].Value, card.Facts[4].Value, card.Facts[5].Value));
+        Assert.Equal(button, card.Actions[0].Title);
     }
 
     [Fact]
-    public void Teams_opens_the_report_with_an_OpenUrl_action()
+    public void A_digest_sent_before_it_carried_the_dictionarys_numbers_still_reads()
+    {
+        var card = new NoticeWriter(CrmSettings.Default).Write(DigestNotice.For(Sent with { Metrics = [], Exceptions = [] }, Report), "en");
+
+        Assert.Equal(("New leads", "yesterday 5 · day before 7"), (card.Facts[0].Label, card.Facts[0].Value));
+    }
+
+    [Fact]
+    public void Teams_shows_the_details_buttons_and_opens_the_report_with_an_OpenUrl_action()
     {
         var card = AdaptiveCardWriter.Write(Card("en"));
 
-        var action = Assert.Single(card["actions"]!.AsArray())!;
-        Assert.Equal(("Action.OpenUrl", "Full report", Report), (action["type"]!.GetValue<string>(), action["title"]!.GetValue<string>(), action["url"]!.GetValue<string>()));
+        var actions = card["actions"]!.AsArray();
+        var open = actions.Single(action => action!["type"]!.GetValue<string>() == "Action.OpenUrl")!;
+        Assert.Equal(("Full report", Report), (open["title"]!.GetValue<string>(), open["url"]!.GetValue<string>()));
+        Assert.Contains(actions, action => action!["title"]!.GetValue<string>() == "Details · 王总");
     }
 
     [Fact]
-    public void WeCom_shows_a_text_notice_card_that_jumps_to_the_report()
+    public void WeCom_shows_a_button_card_whose_tap_opens_the_report()
     {
         var message = WeComMessageWriter.Write(Card("zh"), "cc_1");
 
         var card = message["template_card"]!;
         Assert.Equal(
-            ("text_notice", Report, "查看完整报告"),
-            (card["card_type"]!.GetValue<string>(), card["card_action"]!["url"]!.GetValue<string>(), card["jump_list"]![0]!["title"]!.GetValue<string>()));
+            ("button_interaction", Report, "详情 · 王总"),
+            (card["card_type"]!.GetValue<string>(), card["card_action"]!["url"]!.GetValue<string>(), card["button_list"]![0]!["text"]!.GetValue<string>()));
     }
 
     [Fact]

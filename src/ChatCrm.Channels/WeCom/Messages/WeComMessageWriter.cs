@@ -33,7 +33,7 @@ public static class WeComMessageWriter
         var buttons = reply.Actions.Where(action => ReplyLink.UrlOf(action) is null)
             .Select(action => (action.Title, Key: WeComButtonKey.Write(action.Payload))).Where(button => button.Key is not null).Take(MaxButtons).ToList();
         var links = reply.Actions.Select(action => (action.Title, Url: ReplyLink.UrlOf(action))).Where(link => link.Url is not null).ToList();
-        return buttons.Count > 0 ? Card(reply, buttons!, taskId)
+        return buttons.Count > 0 ? Card(reply, buttons!, taskId, links.Select(link => link.Url!).FirstOrDefault())
             : links.Count > 0 ? LinkCard(reply, links!)
             : Text(reply);
     }
@@ -65,7 +65,8 @@ public static class WeComMessageWriter
         };
     }
 
-    private static JsonObject Card(ChatReply reply, List<(string Title, string Key)> buttons, string taskId)
+    /// <param name="link">A link beside the buttons (a digest's full report): a tap on the card opens it, as a button card has no jump list.</param>
+    private static JsonObject Card(ChatReply reply, List<(string Title, string Key)> buttons, string taskId, string? link)
     {
         var card = new JsonObject
         {
@@ -82,6 +83,21 @@ public static class WeComMessageWriter
         {
             card["horizontal_content_list"] = new JsonArray(reply.Facts.Take(MaxFacts)
                 .Select(fact => (JsonNode)new JsonObject { ["keyname"] = Cut(fact.Label, 10), ["value"] = Cut(fact.Value, 60) }).ToArray());
+        }
+
+        // The list holds six facts of 60 characters; more, or longer, are shown whole in the quote area.
+        if (reply.Facts.Count > MaxFacts || reply.Facts.Any(fact => new StringInfo(fact.Value).LengthInTextElements > 60))
+        {
+            card["quote_area"] = new JsonObject
+            {
+                ["type"] = 0,
+                ["quote_text"] = CutBytes(string.Join('\n', reply.Facts.Select(fact => $"{fact.Label}:{fact.Value}")), MaxTextBytes / 2),
+            };
+        }
+
+        if (link is not null)
+        {
+            card["card_action"] = new JsonObject { ["type"] = 1, ["url"] = link };
         }
 
         card["button_list"] = new JsonArray(buttons
