@@ -154,6 +154,6 @@ public sealed class AnswerMetric(ICrmStore store, TimeProvider clock, CrmSetting
                 : query.TeamKeys is { } teamKeys ? person.TeamKey is not null && teamKeys.Contains(person.TeamKey)
                 : true)
             .ToList();
-        return Result<(MetricScope, Team?, AccessScope)>.Success((new MetricScope(scoped, people, () => session.Leads.List(scoped)), team, reach));
+        return Result<(MetricScope, Team?, AccessScope)>.Success((new MetricScope(scoped, people, session.Leads.List), team, reach));
     }
 }

@@ -33,12 +33,19 @@ public sealed class ExportMetricRecords(ICrmStore store, TimeProvider clock, Crm
 
         var answer = answered.Value!;
         var now = clock.GetUtcNow();
+
+        // The rows come from the count's own reading of the leads, outside the writer; only the audit entry is a write.
+        var rows = await store.ReadAsync(session =>
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            string NameOf(string key) => names.TryGetValue(key, out var name) ? name : names[key] = session.People.FindUser(key)?.DisplayName ?? key;
+            return answer.Result.Records.Select(record =>
+                (record.Lead ?? session.Leads.Find(record.LeadNumber)) is { } lead
+                    ? new MetricRow(lead.ToSummary(), lead.OwnerKey is { } owner ? NameOf(owner) : null, record.Detail)
+                    : null).OfType<MetricRow>().ToList();
+        }, cancellationToken);
         return await store.WriteAsync(session =>
         {
-            var rows = answer.Result.Records.Select(record =>
-                session.Leads.Find(record.LeadNumber) is { } lead
-                    ? new MetricRow(lead.ToSummary(), lead.OwnerKey is { } owner ? session.People.FindUser(owner)?.DisplayName ?? owner : null, record.Detail)
-                    : null).OfType<MetricRow>().ToList();
             var what = $"{answer.Metric.Id} v{answer.Metric.Version}, {answer.Period?.DayRange ?? "as of now"}{(answer.Team is { } team ? $", team {team.Key}" : string.Empty)}: {rows.Count} records";
             session.Audit.Append(AuditTrail.Change(actor, Act, now, answer.Metric.Id, null, what));
             return Result<MetricExport>.Success(new MetricExport(answer, rows));

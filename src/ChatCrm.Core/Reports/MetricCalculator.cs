@@ -9,15 +9,37 @@ namespace ChatCrm.Core.Reports;
 /// The leads and people a report may count: what the asker's reports scope reaches (<see cref="Query"/>),
 /// narrowed to a team when one was asked for. The leads are read only when a calculation needs them.
 /// </summary>
-public sealed class MetricScope(LeadQuery query, IReadOnlyList<User> people, Func<IReadOnlyList<Lead>> readLeads)
+public sealed class MetricScope(LeadQuery query, IReadOnlyList<User> people, Func<LeadQuery, IReadOnlyList<Lead>> readLeads)
 {
     private IReadOnlyList<Lead>? _leads;
+    private IReadOnlyList<Lead>? _open;
 
-    public LeadQuery Query { get; } = query;
+    /// <summary>Every lead of the scope, open or closed.</summary>
+    public LeadQuery Query { get; } = query with { IncludeClosed = true, Limit = int.MaxValue };
 
     public IReadOnlyList<User> People { get; } = people;
 
-    public IReadOnlyList<Lead> Leads => _leads ??= readLeads();
+    /// <summary>Every lead of the scope, open or closed.</summary>
+    public IReadOnlyList<Lead> Leads => _leads ??= readLeads(Query);
+
+    /// <summary>The open leads: what a state as of now counts.</summary>
+    public IReadOnlyList<Lead> Open => _leads is { } all ? [.. all.Where(lead => !lead.IsClosed)] : _open ??= readLeads(Query with { IncludeClosed = false });
+
+    /// <summary>The leads created in the period: a cohort's leads, read by creation time rather than every lead.</summary>
+    public IReadOnlyList<Lead> CreatedIn(ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return _leads is { } all ? [.. all.Where(lead => period.Contains(lead.CreatedAt))] : readLeads(Query with { CreatedWithin = (period.From, period.To) });
+    }
+
+    /// <summary>Whether a lead belongs to the scope (its team, region or owner).</summary>
+    public bool Holds(Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return (Query.OwnerKey is not { } owner || lead.OwnerKey == owner)
+            && (Query.TeamKey is not { } team || lead.TeamKey == team)
+            && (Query.TeamKeys is not { } teams || (lead.TeamKey is { } key && teams.Contains(key, StringComparer.Ordinal)));
+    }
 }
 
 /// <summary>
@@ -33,9 +55,17 @@ public static class MetricCalculator
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(metric);
-        var counted = new List<Lead>(scope.Leads.Count);
+        // Only the leads the metric can count are read: a cohort's by creation time, a state's open ones.
+        var source = metric.Anchor switch
+        {
+            MetricAnchor.Created when metric.Id != MetricDictionary.HoursToAssign => scope.CreatedIn(period),
+            MetricAnchor.Now => scope.Open,
+            MetricAnchor.Activity => [],
+            _ => scope.Leads,
+        };
+        var counted = new List<Lead>(source.Count);
         var excluded = 0;
-        foreach (var lead in scope.Leads)
+        foreach (var lead in source)
         {
             if (settings.ExclusionOf(lead) is null)
             {
@@ -57,7 +87,7 @@ public static class MetricCalculator
             MetricDictionary.FollowUpRate => Rate(
                 counted.Where(lead => !lead.IsClosed),
                 lead => lead.LastFollowUpAt is { } last && last >= now - MetricParameters.Span(metric, MetricParameters.WindowDays)),
-            MetricDictionary.ActivitiesPerRep => Activities(session, scope.People, counted, period),
+            MetricDictionary.ActivitiesPerRep => Activities(session, scope, settings, period, out excluded),
             MetricDictionary.LeadToOpportunity => Rate(
                 counted.Where(lead => period.Contains(lead.CreatedAt)),
                 ReachedOpportunity),
@@ -111,7 +141,7 @@ public static class MetricCalculator
     {
         var measured = leads.Select(lead => (lead, value: measure(lead))).OrderBy(pair => pair.value).ToList();
         return new MetricResult(MedianOf(measured.Select(pair => pair.value).ToList()), measured.Count, null, [],
-            [.. measured.Select(pair => new MetricRecord(pair.lead.Number, pair.value.ToString("0.#", CultureInfo.InvariantCulture)))], 0);
+            [.. measured.Select(pair => new MetricRecord(pair.lead.Number, pair.value.ToString("0.#", CultureInfo.InvariantCulture)) { Lead = pair.lead })], 0);
     }
 
     internal static decimal? MedianOf(IReadOnlyList<decimal> sorted) =>
@@ -131,26 +161,43 @@ public static class MetricCalculator
             [.. measured.Select(pair => new MetricRecord(pair.LeadNumber, pair.hours.ToString("0.#", CultureInfo.InvariantCulture) + " h"))], 0);
     }
 
-    private static MetricResult Activities(ICrmSession session, IReadOnlyList<User> people, IReadOnlyList<Lead> counted, ReportPeriod period)
+    // One walk of the follow-ups made in the period by the scope's people; each lead looked up once.
+    private static MetricResult Activities(ICrmSession session, MetricScope scope, ReportSettings settings, ReportPeriod period, out int excluded)
     {
-        var countedNumbers = counted.Select(lead => lead.Number).ToHashSet(StringComparer.Ordinal);
-        var parts = new List<MetricPart>();
-        var records = new List<MetricRecord>();
-        foreach (var person in people)
+        var names = scope.People.ToDictionary(person => person.Key, person => person.DisplayName, StringComparer.Ordinal);
+        var leads = new Dictionary<string, Lead?>(StringComparer.Ordinal);
+        var byPerson = new Dictionary<string, List<MetricRecord>>(StringComparer.Ordinal);
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var followUp in session.FollowUps.MadeBetween(period.From, period.To, names.Keys.ToHashSet(StringComparer.Ordinal))
+            .OrderBy(followUp => followUp.At).ThenBy(followUp => followUp.Id))
         {
-            var sample = session.ManagerDigests.FollowUpsIn(new HashSet<string>([person.Key], StringComparer.Ordinal), period.From, period.To, int.MaxValue);
-            var theirs = sample.Keys
-                .Select(id => Guid.TryParse(id, out var followUpId) ? session.FollowUps.Find(followUpId) : null)
-                .Where(followUp => followUp is not null && countedNumbers.Contains(followUp.LeadNumber))
-                .Select(followUp => new MetricRecord(followUp!.LeadNumber, $"{person.DisplayName} {followUp.At:yyyy-MM-dd}"))
-                .ToList();
-            if (theirs.Count > 0)
+            if (!leads.TryGetValue(followUp.LeadNumber, out var lead))
             {
-                parts.Add(new MetricPart(person.DisplayName, theirs.Count, theirs.Count));
-                records.AddRange(theirs);
+                leads[followUp.LeadNumber] = lead = session.Leads.Find(followUp.LeadNumber) is { } found && scope.Holds(found) ? found : null;
             }
+
+            if (lead is null)
+            {
+                continue;
+            }
+
+            if (settings.ExclusionOf(lead) is not null)
+            {
+                leftOut.Add(lead.Number);
+                continue;
+            }
+
+            if (!byPerson.TryGetValue(followUp.AuthorKey, out var theirs))
+            {
+                byPerson[followUp.AuthorKey] = theirs = [];
+            }
+
+            theirs.Add(new MetricRecord(lead.Number, $"{names[followUp.AuthorKey]} {followUp.At:yyyy-MM-dd}") { Lead = lead });
         }
 
+        excluded = leftOut.Count;
+        var parts = byPerson.Select(pair => new MetricPart(names[pair.Key], pair.Value.Count, pair.Value.Count)).ToList();
+        var records = scope.People.Where(person => byPerson.ContainsKey(person.Key)).SelectMany(person => byPerson[person.Key]).ToList();
         decimal? perRep = parts.Count == 0 ? null : Math.Round((decimal)records.Count / parts.Count, 1);
         return new MetricResult(perRep, records.Count, parts.Count, [.. parts.OrderByDescending(part => part.Value).ThenBy(part => part.Label, StringComparer.Ordinal)], records, 0);
     }
@@ -178,8 +225,8 @@ public static class MetricCalculator
             .Select(month => new MetricPart(month.Key, month.Sum(lead => lead.Amount ?? 0), month.Count()))
             .ToList();
         return new MetricResult(leads.Sum(lead => lead.Amount ?? 0), leads.Count, null, parts,
-            [.. leads.Select(lead => new MetricRecord(lead.Number, (lead.Amount ?? 0).ToString("#,0", CultureInfo.InvariantCulture)))], 0);
+            [.. leads.Select(lead => new MetricRecord(lead.Number, (lead.Amount ?? 0).ToString("#,0", CultureInfo.InvariantCulture)) { Lead = lead })], 0);
     }
 
-    private static MetricRecord Record(Lead lead) => new(lead.Number);
+    private static MetricRecord Record(Lead lead) => new(lead.Number) { Lead = lead };
 }

@@ -1,7 +1,11 @@
 namespace ChatCrm.Core.Reports;
 
 /// <summary>One row behind a number: a lead, with what placed it there (a follow-up's author and day, say).</summary>
-public sealed record MetricRecord(string LeadNumber, string? Detail = null);
+public sealed record MetricRecord(string LeadNumber, string? Detail = null)
+{
+    /// <summary>The lead as it was read for the count, so listing the records needs no second read.</summary>
+    public Leads.Lead? Lead { get; init; }
+}
 
 /// <summary>A part of a number: a stage of the pipeline, a month of revenue, a salesperson's activities.</summary>
 public sealed record MetricPart(string Label, decimal Value, int Count);

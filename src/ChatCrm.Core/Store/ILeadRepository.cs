@@ -46,5 +46,8 @@ public interface IFollowUpRepository
 
     void Insert(FollowUp followUp);
 
+    /// <summary>Follow-ups made in [from, to) by any of <paramref name="authorKeys"/>: one walk of the time index.</summary>
+    IReadOnlyList<FollowUp> MadeBetween(DateTimeOffset from, DateTimeOffset to, IReadOnlySet<string> authorKeys);
+
     void Delete(Guid id);
 }

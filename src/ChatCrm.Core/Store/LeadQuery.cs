@@ -24,6 +24,9 @@ public sealed record LeadQuery
     /// <summary>Only leads whose next follow-up falls in [from, to).</summary>
     public (DateTimeOffset From, DateTimeOffset To)? NextFollowUpWithin { get; init; }
 
+    /// <summary>Only leads created in [from, to).</summary>
+    public (DateTimeOffset From, DateTimeOffset To)? CreatedWithin { get; init; }
+
     public bool IncludeClosed { get; init; }
 
     public LeadOrder OrderBy { get; init; } = LeadOrder.LastActivityOldestFirst;

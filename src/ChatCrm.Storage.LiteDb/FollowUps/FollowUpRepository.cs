@@ -40,5 +40,14 @@ internal sealed class FollowUpRepository(SessionScope scope, ILiteCollection<Bso
         scope.Write(() => followUps.Insert(document));
     }
 
+    public IReadOnlyList<FollowUp> MadeBetween(DateTimeOffset from, DateTimeOffset to, IReadOnlySet<string> authorKeys) =>
+        authorKeys.Count == 0 || to <= from
+            ? []
+            : scope.Read(() => followUps
+                .Find(Digest.ManagerDigestRepository.FollowUpsBetween(from, to))
+                .Where(document => authorKeys.Contains(document["AuthorKey"].AsString))
+                .Select(FollowUpDocuments.ToFollowUp)
+                .ToList());
+
     public void Delete(Guid id) => scope.Write(() => followUps.Delete(id));
 }

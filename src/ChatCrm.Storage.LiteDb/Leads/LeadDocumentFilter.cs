@@ -48,6 +48,12 @@ internal sealed class LeadDocumentFilter(LeadQuery query)
             return false;
         }
 
+        if (query.CreatedWithin is { } created
+            && (lead[LeadDocuments.CreatedAt].AsInt64 < created.From.UtcTicks || lead[LeadDocuments.CreatedAt].AsInt64 >= created.To.UtcTicks))
+        {
+            return false;
+        }
+
         if (query.NextFollowUpWithin is { } window)
         {
             var next = BsonFields.GetTicks(lead, LeadDocuments.NextFollowUpAt);

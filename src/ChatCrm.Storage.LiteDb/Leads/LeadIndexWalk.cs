@@ -26,6 +26,9 @@ internal sealed record LeadIndexWalk(string Field, BsonExpression Condition, int
     public static LeadIndexWalk NextFollowUpWithin(DateTimeOffset from, DateTimeOffset to, bool includeClosed) =>
         Range(includeClosed ? LeadDocuments.NextFollowUpAt : LeadDocuments.OpenNextFollowUpAt, from.UtcTicks, to.UtcTicks - 1);
 
+    public static LeadIndexWalk CreatedWithin(DateTimeOffset from, DateTimeOffset to) =>
+        Range(LeadDocuments.CreatedAt, from.UtcTicks, to.UtcTicks - 1);
+
     public static LeadIndexWalk LastActivityBefore(DateTimeOffset before, bool includeClosed) =>
         Range(includeClosed ? LeadDocuments.LastActivityAt : LeadDocuments.OpenLastActivityAt, Earliest, before.UtcTicks - 1);
 

@@ -43,6 +43,12 @@ internal sealed class LeadQueryPlan
             return new LeadQueryPlan(query, few, walksYieldQueryOrder: false);
         }
 
+        // A report's period: the leads created in it are a small share of every team's years of leads.
+        if (query.CreatedWithin is { } created)
+        {
+            return new LeadQueryPlan(query, [LeadIndexWalk.CreatedWithin(created.From, created.To).Unordered()], walksYieldQueryOrder: false);
+        }
+
         // A team holds a large share of the leads, so walking an index in the requested order and
         // filtering by team usually reaches the limit soon; when it does not, the team's own index
         // is walked instead, so the worst case is bounded by the team's size.
@@ -69,7 +75,9 @@ internal sealed class LeadQueryPlan
             return new LeadQueryPlan(query, [], walksYieldQueryOrder: false);
         }
 
-        var walks = PersonWalks(query) ?? PoolWalks(query) ?? TeamWalks(query) ?? (TimeWalk(query) is { } time ? [time.Walk] : null);
+        var walks = PersonWalks(query) ?? PoolWalks(query)
+            ?? (query.CreatedWithin is { } created ? (IReadOnlyList<LeadIndexWalk>)[LeadIndexWalk.CreatedWithin(created.From, created.To)] : null)
+            ?? TeamWalks(query) ?? (TimeWalk(query) is { } time ? [time.Walk] : null);
         walks ??= [LeadIndexWalk.Everything(query.IncludeClosed)];
 
         // With one condition (or none) the walked index is the whole answer, except an assignee
@@ -139,11 +147,12 @@ internal sealed class LeadQueryPlan
     }
 
     private static bool HasEmptyWindow(LeadQuery query) =>
-        query.NextFollowUpWithin is { } window && window.To.UtcTicks <= window.From.UtcTicks;
+        (query.NextFollowUpWithin is { } window && window.To.UtcTicks <= window.From.UtcTicks)
+        || (query.CreatedWithin is { } created && created.To.UtcTicks <= created.From.UtcTicks);
 
     private static int ConditionCount(LeadQuery query) =>
         (query.OwnerKey is null ? 0 : 1) + (query.Unowned ? 1 : 0) + (query.TeamKey is null ? 0 : 1) + (query.TeamKeys is null ? 0 : 1) + (query.AssigneeKey is null ? 0 : 1)
-        + (query.LastActivityBefore is null ? 0 : 1) + (query.NextFollowUpWithin is null ? 0 : 1);
+        + (query.LastActivityBefore is null ? 0 : 1) + (query.NextFollowUpWithin is null ? 0 : 1) + (query.CreatedWithin is null ? 0 : 1);
 
     private List<BsonDocument> FirstInOrder(ILiteCollection<BsonDocument> leads)
     {

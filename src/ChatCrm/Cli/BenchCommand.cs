@@ -28,6 +28,24 @@ public static class BenchCommand
         command.Subcommands.Add(IntakeCommand());
         command.Subcommands.Add(StaleCommand());
         command.Subcommands.Add(LanguageCommand());
+        command.Subcommands.Add(ReportsCommand());
+        return command;
+    }
+
+    // `bench reports`: report answers, the digest for every team and a large Excel export over many leads and follow-ups.
+    private static Command ReportsCommand()
+    {
+        var leads = new Option<int>("--leads") { Description = "Leads in the store", DefaultValueFactory = _ => 1_000_000 };
+        var followUps = new Option<int>("--followups") { Description = "Follow-ups in the store", DefaultValueFactory = _ => 5_000_000 };
+        var teams = new Option<int>("--teams") { Description = "Teams of ten salespeople", DefaultValueFactory = _ => 50 };
+        var repeat = new Option<int>("--repeat") { Description = "Times each answer is asked", DefaultValueFactory = _ => 20 };
+        var rows = new Option<int>("--export-rows") { Description = "Rows the Excel export should hold at least", DefaultValueFactory = _ => 100_000 };
+        var command = new Command("reports", "Measure report answers, the morning digest for every team and an Excel export on a large store") { leads, followUps, teams, repeat, rows };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await ReportBench.RunAsync(result.GetValue(leads), result.GetValue(followUps), result.GetValue(teams), result.GetValue(repeat), result.GetValue(rows), cancellationToken);
+            return 0;
+        });
         return command;
     }
 

@@ -32,6 +32,10 @@ public sealed class LatencyStats
         }
     }
 
+    /// <summary>With one more percentile beside the median (p95 for targets stated as p95).</summary>
+    public string Describe(double percentile) =>
+        FormattableString.Invariant($"p50 {PercentileMs(50):0.000} ms, p{percentile:0} {PercentileMs(percentile):0.000} ms, p99 {PercentileMs(99):0.000} ms, max {PercentileMs(100):0.000} ms over {Count} samples");
+
     public string Describe() =>
         FormattableString.Invariant($"p50 {PercentileMs(50):0.000} ms, p99 {PercentileMs(99):0.000} ms, max {PercentileMs(100):0.000} ms over {Count} samples");
 }

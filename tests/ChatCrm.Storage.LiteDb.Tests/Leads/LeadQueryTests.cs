@@ -28,6 +28,22 @@ public sealed class LeadQueryTests : IDisposable
     }
 
     [Fact]
+    public async Task Created_within_lists_the_leads_created_in_the_window_open_or_closed_and_counts_them()
+    {
+        await Store(
+            TestLeads.Create("L-1", createdAt: Now.AddDays(-3)),
+            TestLeads.Create("L-2", createdAt: Now.AddDays(-1), owner: TestLeads.Bob),
+            TestLeads.Create("L-3", createdAt: Now.AddDays(-1), stage: LeadStage.Won),
+            TestLeads.Create("L-4", createdAt: Now));
+        var window = (Now.AddDays(-2), Now);
+
+        Assert.Equal(["L-2", "L-3"], (await List(new LeadQuery { CreatedWithin = window, IncludeClosed = true, Limit = 100 })).Order());
+        Assert.Equal(["L-3"], await List(new LeadQuery { CreatedWithin = window, IncludeClosed = true, TeamKey = "east", Limit = 100 }));
+        Assert.Equal(["L-2"], await List(new LeadQuery { CreatedWithin = window, Limit = 100 }));
+        Assert.Equal(2, await _store.ReadAsync(session => session.Leads.Count(new LeadQuery { CreatedWithin = window, IncludeClosed = true }), default));
+    }
+
+    [Fact]
     public async Task Unowned_lists_the_pool_and_leads_offered_but_not_claimed()
     {
         var offered = TestLeads.Create("L-2", inPool: true);

@@ -198,7 +198,7 @@ public sealed class ReportTallyTests : IDisposable
             foreach (var query in queries)
             {
                 var scoped = query with { IncludeClosed = true, Limit = int.MaxValue };
-                var scope = new MetricScope(scoped, [], () => session.Leads.List(scoped));
+                var scope = new MetricScope(scoped, [], session.Leads.List);
                 foreach (var said in periods)
                 {
                     var period = Period(said, now);
