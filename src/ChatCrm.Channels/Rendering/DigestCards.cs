@@ -36,7 +36,12 @@ internal static class DigestCards
             }
         }
 
-        if (metrics.Count == 0)
+        if (metrics.Count > 0)
+        {
+            // Every number carries its definition's id and version, as every report answer does.
+            facts.Add(ReplyWriter.Fact(language, "口径", "Definitions", string.Join(" · ", metrics.Select(shown => $"{shown.MetricId} v{shown.Version}"))));
+        }
+        else
         {
             // A digest sent before it carried the dictionary's numbers still says what it counted.
             facts.Add(ReplyWriter.Fact(language, "新线索", "New leads", Say.In(language, "昨天 {0} · 前天 {1}", "yesterday {0} · day before {1}", Arg("new"), Arg("new_before"))));

@@ -91,7 +91,8 @@ public sealed class AnswerMetric(ICrmStore store, TimeProvider clock, CrmSetting
             : MetricCalculator.Compute(session, scope, metric, over, now, crm, settings);
         var result = Compute(period);
         var isState = metric.Anchor == MetricAnchor.Now;
-        var previous = isState ? null : Compute(period.Previous(crm.TimeZone));
+        // The records behind a number are this period's alone; the change is the answer's, not the list's.
+        var previous = isState || withRecords ? null : Compute(period.Previous(crm.TimeZone));
         return Result<MetricAnswer>.Success(new MetricAnswer(metric, isState ? null : period, result, previous, team, reach, now));
     }
 

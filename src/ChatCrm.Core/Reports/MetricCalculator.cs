@@ -58,7 +58,8 @@ public static class MetricCalculator
         // Only the leads the metric can count are read: a cohort's by creation time, a state's open ones.
         var source = metric.Anchor switch
         {
-            MetricAnchor.Created when metric.Id != MetricDictionary.HoursToAssign => scope.CreatedIn(period),
+            _ when metric.Id == MetricDictionary.HoursToAssign => [],
+            MetricAnchor.Created => scope.CreatedIn(period),
             MetricAnchor.Now => scope.Open,
             MetricAnchor.Activity => [],
             _ => scope.Leads,
@@ -83,7 +84,7 @@ public static class MetricCalculator
             MetricDictionary.FirstContactWithinSla => Rate(
                 counted.Where(lead => period.Contains(lead.CreatedAt)),
                 lead => lead.FirstFollowUpAt is { } first && first - lead.CreatedAt <= MetricParameters.Span(metric, MetricParameters.SlaHours)),
-            MetricDictionary.HoursToAssign => HoursToAssign(session, counted, period),
+            MetricDictionary.HoursToAssign => HoursToAssign(session, scope, settings, period, out excluded),
             MetricDictionary.FollowUpRate => Rate(
                 counted.Where(lead => !lead.IsClosed),
                 lead => lead.LastFollowUpAt is { } last && last >= now - MetricParameters.Span(metric, MetricParameters.WindowDays)),
@@ -149,16 +150,42 @@ public static class MetricCalculator
         : sorted.Count % 2 == 1 ? Math.Round(sorted[sorted.Count / 2], 1)
         : Math.Round((sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2, 1);
 
-    private static MetricResult HoursToAssign(ICrmSession session, IReadOnlyList<Lead> counted, ReportPeriod period)
+    // One walk of the assignments requested in the period; each lead looked up once.
+    private static MetricResult HoursToAssign(ICrmSession session, MetricScope scope, ReportSettings settings, ReportPeriod period, out int excluded)
     {
-        var leads = counted.ToDictionary(lead => lead.Number, StringComparer.Ordinal);
-        var measured = session.LeadAssignments.RequestedSince(period.From, int.MaxValue)
-            .Where(assignment => assignment.RequestedAt < period.To && assignment.ClaimedAt is not null && leads.ContainsKey(assignment.LeadNumber))
-            .Select(assignment => (assignment.LeadNumber, hours: (decimal)(assignment.ClaimedAt!.Value - assignment.RequestedAt).TotalHours))
-            .OrderBy(pair => pair.hours)
-            .ToList();
-        return new MetricResult(MedianOf(measured.Select(pair => pair.hours).ToList()), measured.Count, null, [],
-            [.. measured.Select(pair => new MetricRecord(pair.LeadNumber, pair.hours.ToString("0.#", CultureInfo.InvariantCulture) + " h"))], 0);
+        var leads = new Dictionary<string, Lead?>(StringComparer.Ordinal);
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
+        var measured = new List<(string LeadNumber, decimal Hours, Lead Lead)>();
+        foreach (var assignment in session.LeadAssignments.RequestedSince(period.From, int.MaxValue))
+        {
+            if (assignment.RequestedAt >= period.To || assignment.ClaimedAt is not { } claimedAt)
+            {
+                continue;
+            }
+
+            if (!leads.TryGetValue(assignment.LeadNumber, out var lead))
+            {
+                leads[assignment.LeadNumber] = lead = session.Leads.Find(assignment.LeadNumber) is { } found && scope.Holds(found) ? found : null;
+            }
+
+            if (lead is null)
+            {
+                continue;
+            }
+
+            if (settings.ExclusionOf(lead) is not null)
+            {
+                leftOut.Add(lead.Number);
+                continue;
+            }
+
+            measured.Add((lead.Number, (decimal)(claimedAt - assignment.RequestedAt).TotalHours, lead));
+        }
+
+        excluded = leftOut.Count;
+        measured.Sort((left, right) => left.Hours.CompareTo(right.Hours));
+        return new MetricResult(MedianOf([.. measured.Select(pair => pair.Hours)]), measured.Count, null, [],
+            [.. measured.Select(pair => new MetricRecord(pair.LeadNumber, pair.Hours.ToString("0.#", CultureInfo.InvariantCulture) + " h") { Lead = pair.Lead })], 0);
     }
 
     // One walk of the follow-ups made in the period by the scope's people; each lead looked up once.

@@ -162,7 +162,9 @@ internal sealed class StoreCollections
         Reminders.EnsureIndex(ReminderDocuments.ShortId, ReminderDocuments.ShortIdExpression);
 
         FollowUps.EnsureIndex(FollowUpDocuments.At, "$." + FollowUpDocuments.At);
+        FollowUps.EnsureIndex(FollowUpDocuments.AuthorAt, FollowUpDocuments.AuthorAtExpression);
         ReportTallies.EnsureIndex(Reports.ReportTallyDocuments.Day, "$." + Reports.ReportTallyDocuments.Day);
+        ReportTallies.EnsureIndex(Reports.ReportTallyDocuments.Month, "$." + Reports.ReportTallyDocuments.Month);
         EvidenceMarks.EnsureIndex(Discipline.FollowUpDisciplineDocuments.Unlisted, "$." + Discipline.FollowUpDisciplineDocuments.Unlisted);
 
         // Both, not short-circuited: a store made before the keys existed gets them on its leads once.

@@ -9,6 +9,18 @@ internal static class FollowUpDocuments
     public const string LeadNumber = "LeadNumber";
     public const string At = "At";
 
+    /// <summary>
+    /// The author-then-time index: "author|ticks", computed by LiteDB from the stored fields (so
+    /// follow-ups stored before it need no backfill). Ticks are written with 19 digits, so the
+    /// text sorts as the moments do.
+    /// </summary>
+    public const string AuthorAt = "AuthorAt";
+
+    public const string AuthorAtExpression = "$.AuthorKey + '|' + FORMAT($.At, 'D19')";
+
+    public static BsonValue AuthorAtKey(string author, DateTimeOffset moment) =>
+        new(author + "|" + moment.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture));
+
     public static BsonDocument ToDocument(FollowUp followUp)
     {
         var document = new BsonDocument

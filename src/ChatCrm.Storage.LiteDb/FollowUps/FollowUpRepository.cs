@@ -40,14 +40,26 @@ internal sealed class FollowUpRepository(SessionScope scope, ILiteCollection<Bso
         scope.Write(() => followUps.Insert(document));
     }
 
+    // Past a team or two, the period's follow-ups are walked once instead of a range per person.
+    private const int MostAuthorWalks = 30;
+
     public IReadOnlyList<FollowUp> MadeBetween(DateTimeOffset from, DateTimeOffset to, IReadOnlySet<string> authorKeys) =>
         authorKeys.Count == 0 || to <= from
             ? []
-            : scope.Read(() => followUps
-                .Find(Digest.ManagerDigestRepository.FollowUpsBetween(from, to))
-                .Where(document => authorKeys.Contains(document["AuthorKey"].AsString))
-                .Select(FollowUpDocuments.ToFollowUp)
-                .ToList());
+            : scope.Read(() => authorKeys.Count <= MostAuthorWalks
+                // A few people: each one's follow-ups of the period, a range of the author-then-time index.
+                ? authorKeys.Order(StringComparer.Ordinal).SelectMany(author => followUps.Find(BsonExpression.Create(
+                        FollowUpDocuments.AuthorAtExpression + " BETWEEN @0 AND @1",
+                        FollowUpDocuments.AuthorAtKey(author, from),
+                        FollowUpDocuments.AuthorAtKey(author, to.AddTicks(-1)))))
+                    .Select(FollowUpDocuments.ToFollowUp)
+                    .ToList()
+                // Many: one walk of the period's follow-ups beats a walk per person.
+                : followUps
+                    .Find(Digest.ManagerDigestRepository.FollowUpsBetween(from, to))
+                    .Where(document => authorKeys.Contains(document["AuthorKey"].AsString))
+                    .Select(FollowUpDocuments.ToFollowUp)
+                    .ToList());
 
     public void Delete(Guid id) => scope.Write(() => followUps.Delete(id));
 }

@@ -7,12 +7,14 @@ namespace ChatCrm.Storage.LiteDb.Reports;
 
 /// <summary>
 /// The report tallies as documents in "report_tallies": a day page "d|team|yyyy-MM-dd" (indexed by
-/// its day, so "every team over a month" is one index range), a stage page "s|team", and the
-/// status "status" holding the fingerprint of the rules every lead is counted under.
+/// its day, so "every team over a week" is one index range), a month page "m|team|yyyy-MM"
+/// (indexed by its month), a stage page "s|team", an owner's teams "o|owner", and the status
+/// "status" holding the fingerprint of the rules every lead is counted under.
 /// </summary>
 internal static class ReportTallyDocuments
 {
     public const string Day = "Day";
+    public const string Month = "Month";
     public const string StatusId = "status";
     public const string Fingerprint = "Fingerprint";
     private const string Team = "Team";
@@ -34,6 +36,49 @@ internal static class ReportTallyDocuments
     public static string DayId(string team, DateOnly day) => $"d|{team}|{TallyRules.DayKey(day)}";
 
     public static string StagesId(string team) => $"s|{team}";
+
+    public static string MonthId(string team, DateOnly month) => $"m|{team}|{TallyRules.MonthKey(month)}";
+
+    public static string OwnerId(string owner) => $"o|{owner}";
+
+    /// <summary>A month page: the same figures as a day page, dated the month's first day and indexed by month instead.</summary>
+    public static BsonDocument ToMonthDocument(DayTally page)
+    {
+        var document = ToDocument(page);
+        document["_id"] = MonthId(page.Team, page.Day);
+        document[Kind] = "month";
+        document[Month] = TallyRules.MonthKey(page.Day);
+        document[Day] = BsonValue.Null;
+        return document;
+    }
+
+    public static DayTally ToMonth(BsonDocument document)
+    {
+        var copy = new BsonDocument(document.ToDictionary(pair => pair.Key, pair => pair.Value))
+        {
+            [Day] = document[Month].AsString + "-01",
+        };
+        return ToDay(copy);
+    }
+
+    public static BsonDocument ToDocument(OwnerTeams page) => new()
+    {
+        ["_id"] = OwnerId(page.Owner),
+        [Kind] = "owner",
+        ["Owner"] = page.Owner,
+        [Rows] = new BsonArray(page.Teams.Select(pair => new BsonDocument { ["t"] = pair.Key, ["n"] = pair.Value })),
+    };
+
+    public static OwnerTeams ToOwner(BsonDocument document)
+    {
+        var page = new OwnerTeams(document["Owner"].AsString);
+        foreach (var value in document[Rows].AsArray)
+        {
+            page.Teams[value.AsDocument["t"].AsString] = value.AsDocument["n"].AsInt32;
+        }
+
+        return page;
+    }
 
     public static BsonDocument ToDocument(DayTally page)
     {

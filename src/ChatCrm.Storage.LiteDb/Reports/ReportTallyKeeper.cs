@@ -33,13 +33,25 @@ internal sealed class ReportTallyKeeper(ILiteCollection<BsonDocument> tallies, I
             return;
         }
 
-        var book = new TallyBook(
+        var book = new TallyBook(new TallyPages(
             (team, day) => tallies.FindById(ReportTallyDocuments.DayId(team, day)) is { } document ? ReportTallyDocuments.ToDay(document) : null,
-            team => tallies.FindById(ReportTallyDocuments.StagesId(team)) is { } document ? ReportTallyDocuments.ToStages(document) : null);
+            (team, month) => tallies.FindById(ReportTallyDocuments.MonthId(team, month)) is { } document ? ReportTallyDocuments.ToMonth(document) : null,
+            team => tallies.FindById(ReportTallyDocuments.StagesId(team)) is { } document ? ReportTallyDocuments.ToStages(document) : null,
+            owner => tallies.FindById(ReportTallyDocuments.OwnerId(owner)) is { } document ? ReportTallyDocuments.ToOwner(document) : null));
         book.Move(before, after);
         foreach (var page in book.Days)
         {
             Save(ReportTallyDocuments.DayId(page.Team, page.Day), page.IsEmpty, () => ReportTallyDocuments.ToDocument(page));
+        }
+
+        foreach (var page in book.Months)
+        {
+            Save(ReportTallyDocuments.MonthId(page.Team, page.Day), page.IsEmpty, () => ReportTallyDocuments.ToMonthDocument(page));
+        }
+
+        foreach (var page in book.Owners)
+        {
+            Save(ReportTallyDocuments.OwnerId(page.Owner), page.IsEmpty, () => ReportTallyDocuments.ToDocument(page));
         }
 
         foreach (var page in book.Stages)

@@ -35,6 +35,50 @@ internal sealed class ReportTallyRepository(SessionScope scope, ILiteCollection<
             .ToList());
     }
 
+    public IReadOnlyList<DayTally> Months(IReadOnlyCollection<string>? teamKeys, DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return [];
+        }
+
+        var first = TallyRules.MonthKey(from);
+        var last = TallyRules.MonthKey(to);
+        if (teamKeys is null)
+        {
+            return scope.Read(() => tallies.Find(Query.Between(ReportTallyDocuments.Month, first, last)).Select(ReportTallyDocuments.ToMonth).ToList());
+        }
+
+        return scope.Read(() => teamKeys.Distinct(StringComparer.Ordinal).SelectMany(team => tallies
+            .Find(Query.Between("_id", ReportTallyDocuments.MonthId(team, from), ReportTallyDocuments.MonthId(team, to)))
+            .Select(ReportTallyDocuments.ToMonth)
+            .Where(page => page.Team == team))
+            .ToList());
+    }
+
+    public IReadOnlyCollection<string> TeamsOf(string ownerKey) =>
+        scope.Read(() => tallies.FindById(ReportTallyDocuments.OwnerId(ownerKey))) is { } document ? ReportTallyDocuments.ToOwner(document).Teams.Keys.ToList() : [];
+
+    public TallyPageSet All() => scope.Read(() =>
+    {
+        var days = new List<DayTally>();
+        var months = new List<DayTally>();
+        var stages = new List<StageTally>();
+        var owners = new List<OwnerTeams>();
+        foreach (var document in tallies.FindAll())
+        {
+            switch (document["Kind"].AsString)
+            {
+                case "day": days.Add(ReportTallyDocuments.ToDay(document)); break;
+                case "month": months.Add(ReportTallyDocuments.ToMonth(document)); break;
+                case "stages": stages.Add(ReportTallyDocuments.ToStages(document)); break;
+                case "owner": owners.Add(ReportTallyDocuments.ToOwner(document)); break;
+            }
+        }
+
+        return new TallyPageSet(days, months, stages, owners);
+    });
+
     public IReadOnlyList<StageTally> Stages(IReadOnlyCollection<string>? teamKeys) => scope.Read(() => teamKeys is null
         ? tallies.Find(Query.StartsWith("_id", "s|")).Select(ReportTallyDocuments.ToStages).ToList()
         : teamKeys.Distinct(StringComparer.Ordinal)
@@ -43,11 +87,13 @@ internal sealed class ReportTallyRepository(SessionScope scope, ILiteCollection<
             .Select(ReportTallyDocuments.ToStages)
             .ToList());
 
-    public void Replace(IEnumerable<DayTally> days, IEnumerable<StageTally> stages, string fingerprint) => scope.Write(() =>
+    public void Replace(TallyPageSet pages, string fingerprint) => scope.Write(() =>
     {
         tallies.DeleteAll();
-        tallies.InsertBulk(days.Where(page => !page.IsEmpty).Select(ReportTallyDocuments.ToDocument)
-            .Concat(stages.Where(page => !page.IsEmpty).Select(ReportTallyDocuments.ToDocument)));
+        tallies.InsertBulk(pages.Days.Where(page => !page.IsEmpty).Select(ReportTallyDocuments.ToDocument)
+            .Concat(pages.Months.Where(page => !page.IsEmpty).Select(ReportTallyDocuments.ToMonthDocument))
+            .Concat(pages.Stages.Where(page => !page.IsEmpty).Select(ReportTallyDocuments.ToDocument))
+            .Concat(pages.Owners.Where(page => !page.IsEmpty).Select(ReportTallyDocuments.ToDocument)));
         tallies.Insert(new BsonDocument { ["_id"] = ReportTallyDocuments.StatusId, [ReportTallyDocuments.Fingerprint] = fingerprint });
     });
 }

@@ -45,6 +45,9 @@ public static class ReportBench
                 "--environment", "Production",
                 "--ChatCrm:Storage:LiteDbPath", Path.Combine(folder.FullName, "bench.db"),
                 "--ChatCrm:Scheduler:Digest:At", "00:00",
+
+                // The bench runs the digest itself, once seeding is done; the schedule would send it halfway through.
+                "--ChatCrm:Scheduler:Jobs:manager-digest:Cron", "0 0 0 1 1 ? 2099",
                 "--Logging:LogLevel:Default", "Warning",
             ]);
             await app.StartAsync(cancellationToken);
@@ -104,7 +107,8 @@ public static class ReportBench
             foreach (var (kind, user) in askers)
             {
                 var stats = new LatencyStats();
-                for (var i = 0; i < Math.Min(repeat, 3); i++)
+                // An admin's reads every lead of the period: one run says enough.
+                for (var i = 0; i < (kind == "admin" ? 1 : Math.Min(repeat, 3)); i++)
                 {
                     stats.Add(await TimeAsync(answers, user, metric, "this_month", cancellationToken));
                 }

@@ -54,7 +54,7 @@ public sealed class DigestNoticeTests
     {
         var card = Card(language);
 
-        Assert.Equal((counts, exception, fastest), (card.Facts[3].Value, card.Facts[4].Value, card.Facts[5].Value));
+        Assert.Equal(("new_leads v1 · first_contact_sla v2 · pipeline_by_stage v1", counts, exception, fastest), (card.Facts[3].Value, card.Facts[4].Value, card.Facts[5].Value, card.Facts[6].Value));
         Assert.Equal(button, card.Actions[0].Title);
     }
 

@@ -21,7 +21,7 @@ public sealed class ReportRecountTests : IDisposable
         var store = _app.Services.GetRequiredService<ICrmStore>();
         await store.WriteAsync(session =>
         {
-            session.ReportTallies.Replace([], [], session.ReportTallies.CountedUnder()!);
+            session.ReportTallies.Replace(new TallyPageSet([], [], [], []), session.ReportTallies.CountedUnder()!);
             return true;
         }, default);
         var drifted = Assert.Single(await _app.SayAsync("wang", "本月新增线索有多少"));

@@ -43,9 +43,9 @@ public sealed class ReportTallyTests : IDisposable
 
         var (kept, counted) = await store.Read(session =>
         {
-            var stored = RecountReports.Canon(session.ReportTallies.Days(null, DateOnly.MinValue, DateOnly.MaxValue), session.ReportTallies.Stages(null));
+            var stored = RecountReports.Canon(session.ReportTallies.All());
             var (book, _) = RecountReports.Count(session, Rules);
-            return (stored, RecountReports.Canon(book.Days, book.Stages));
+            return (stored, RecountReports.Canon(TallyPageSet.Of(book)));
         });
         Assert.NotEmpty(counted);
         Assert.Equal(counted.OrderBy(pair => pair.Key, StringComparer.Ordinal), kept.OrderBy(pair => pair.Key, StringComparer.Ordinal));
@@ -65,7 +65,7 @@ public sealed class ReportTallyTests : IDisposable
             Assert.Equal(Rules.Fingerprint, await store.Read(session => session.ReportTallies.CountedUnder()));
 
             // As a database from before the tallies: the leads are there, the tallies are not.
-            await store.Write(session => session.ReportTallies.Replace([], [], "an older rule set"));
+            await store.Write(session => session.ReportTallies.Replace(new TallyPageSet([], [], [], []), "an older rule set"));
         }
 
         using var reopened = _folder.Open();
@@ -93,9 +93,8 @@ public sealed class ReportTallyTests : IDisposable
         // Drift no use case can cause: one day's page lost behind the store's back.
         await store.Write(session =>
         {
-            var days = session.ReportTallies.Days(null, DateOnly.MinValue, DateOnly.MaxValue).ToList();
-            days.RemoveAt(0);
-            session.ReportTallies.Replace(days, session.ReportTallies.Stages(null), Rules.Fingerprint);
+            var all = session.ReportTallies.All();
+            session.ReportTallies.Replace(all with { Days = all.Days.Skip(1).ToList() }, Rules.Fingerprint);
         });
         var mended = await recount.RunAsync(CancellationToken.None);
         var again = await recount.RunAsync(CancellationToken.None);

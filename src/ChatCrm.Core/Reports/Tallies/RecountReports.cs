@@ -65,8 +65,8 @@ public sealed class RecountReports(ICrmStore store, TimeProvider clock, CrmSetti
         var (leads, pages, differing, counted) = await store.ReadAsync(session =>
         {
             var (book, count) = Count(session, rules);
-            var kept = Canon(session.ReportTallies.Days(null, DateOnly.MinValue, DateOnly.MaxValue), session.ReportTallies.Stages(null));
-            var fresh = Canon(book.Days, book.Stages);
+            var kept = Canon(session.ReportTallies.All());
+            var fresh = Canon(TallyPageSet.Of(book));
             var different = fresh.Keys.Union(kept.Keys, StringComparer.Ordinal)
                 .Count(key => !string.Equals(fresh.GetValueOrDefault(key), kept.GetValueOrDefault(key), StringComparison.Ordinal));
             return (count, fresh.Count, different, session.ReportTallies.CountedUnder() == rules.Fingerprint);
@@ -95,19 +95,28 @@ public sealed class RecountReports(ICrmStore store, TimeProvider clock, CrmSetti
     }
 
     /// <summary>Each non-empty page as one comparable line, by page id.</summary>
-    public static Dictionary<string, string> Canon(IEnumerable<DayTally> days, IEnumerable<StageTally> stages)
+    public static Dictionary<string, string> Canon(TallyPageSet set)
     {
+        ArgumentNullException.ThrowIfNull(set);
         var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var page in days.Where(page => !page.IsEmpty))
+        foreach (var (prefix, dated) in new[] { ("d", set.Days), ("m", set.Months) })
         {
-            pages[$"d|{page.Team}|{TallyRules.DayKey(page.Day)}"] = string.Join(";", page.Rows
-                .Select(row => Line(row.Owner, row.Excluded, row.Created, row.Opportunities,
-                    string.Join(',', row.FirstContactHours.Select(pair => $"{pair.Key}:{pair.Value}")),
-                    row.Won, row.Lost, row.WonAmount, string.Join(',', row.CycleTicks.Order())))
-                .Order(StringComparer.Ordinal));
+            foreach (var page in dated.Where(page => !page.IsEmpty))
+            {
+                pages[$"{prefix}|{page.Team}|{TallyRules.DayKey(page.Day)}"] = string.Join(";", page.Rows
+                    .Select(row => Line(row.Owner, row.Excluded, row.Created, row.Opportunities,
+                        string.Join(',', row.FirstContactHours.Select(pair => $"{pair.Key}:{pair.Value}")),
+                        row.Won, row.Lost, row.WonAmount, string.Join(',', row.CycleTicks.Order())))
+                    .Order(StringComparer.Ordinal));
+            }
         }
 
-        foreach (var page in stages.Where(page => !page.IsEmpty))
+        foreach (var page in set.Owners.Where(page => !page.IsEmpty))
+        {
+            pages[$"o|{page.Owner}"] = string.Join(";", page.Teams.Select(pair => Line(pair.Key, pair.Value)));
+        }
+
+        foreach (var page in set.Stages.Where(page => !page.IsEmpty))
         {
             pages[$"s|{page.Team}"] = string.Join(";", page.Rows
                 .Select(row => Line(row.Owner, row.Excluded, row.Stage, row.Count, row.Amount))
@@ -121,7 +130,7 @@ public sealed class RecountReports(ICrmStore store, TimeProvider clock, CrmSetti
     {
         var rules = Rules;
         var (book, leads) = Count(session, rules);
-        session.ReportTallies.Replace(book.Days, book.Stages, rules.Fingerprint);
+        session.ReportTallies.Replace(TallyPageSet.Of(book), rules.Fingerprint);
         return leads;
     }
 

@@ -33,12 +33,14 @@ public static class TalliedMetrics
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(period);
+        // Someone's own leads: only the teams they hold leads in, not every team's pages.
+        var teams = scope.TeamKeys ?? (scope.OwnerKey is { } owner ? session.ReportTallies.TeamsOf(owner) : null);
         if (metric.Id == MetricDictionary.PipelineByStage)
         {
-            return Pipeline(session.ReportTallies.Stages(scope.TeamKeys).SelectMany(page => page.Rows).Where(row => Mine(scope, row.Owner)).ToList());
+            return Pipeline(session.ReportTallies.Stages(teams).SelectMany(page => page.Rows).Where(row => Mine(scope, row.Owner)).ToList());
         }
 
-        var rows = session.ReportTallies.Days(scope.TeamKeys, period.FirstDay, period.LastDay)
+        var rows = Pages(session, teams, period)
             .SelectMany(page => page.Rows.Where(row => Mine(scope, row.Owner)).Select(row => (page.Day, Row: row)))
             .ToList();
         var counted = rows.Where(pair => !pair.Row.Excluded).Select(pair => pair.Row).ToList();
@@ -59,6 +61,21 @@ public static class TalliedMetrics
             MetricDictionary.WonRevenue => Revenue(rows.Where(pair => !pair.Row.Excluded).ToList(), excludedClosed),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Id, "This metric is not kept in the tallies."),
         };
+    }
+
+    // Whole calendar months from their month pages, the days at either end from day pages.
+    private static IEnumerable<DayTally> Pages(ICrmSession session, IReadOnlyCollection<string>? teams, ReportPeriod period)
+    {
+        var firstWhole = period.FirstDay.Day == 1 ? period.FirstDay : TallyRules.MonthOf(period.FirstDay).AddMonths(1);
+        var afterWhole = TallyRules.MonthOf(period.LastDay.AddDays(1));
+        if (firstWhole >= afterWhole)
+        {
+            return session.ReportTallies.Days(teams, period.FirstDay, period.LastDay);
+        }
+
+        return session.ReportTallies.Days(teams, period.FirstDay, firstWhole.AddDays(-1))
+            .Concat(session.ReportTallies.Months(teams, firstWhole, afterWhole.AddMonths(-1)))
+            .Concat(session.ReportTallies.Days(teams, afterWhole, period.LastDay));
     }
 
     private static bool Mine(TallyScope scope, string owner) => scope.OwnerKey is not { } wanted || owner == wanted;

@@ -27,5 +27,9 @@ public sealed record TallyRules(TimeZoneInfo Zone, ReportSettings Settings)
 
     public DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone).DateTime);
 
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    public static string MonthKey(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     public static string DayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
