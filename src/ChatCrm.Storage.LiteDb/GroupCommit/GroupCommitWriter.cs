@@ -213,6 +213,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 }
             }
 
+            transaction.BeforeCommit();
             var committing = Stopwatch.GetTimestamp();
             Volatile.Write(ref _runningTicks, _runningTicks + (committing - started));
             var committed = _database.Commit();

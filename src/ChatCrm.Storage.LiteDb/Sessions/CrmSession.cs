@@ -30,7 +30,7 @@ internal sealed class CrmSession : ICrmSession
     {
         _scope = scope;
         _sequences = collections.Sequences;
-        var tallyKeeper = new Reports.ReportTallyKeeper(collections.ReportTallies, protector, tallyRules);
+        var tallyKeeper = new Reports.ReportTallyKeeper(scope, collections.ReportTallies, protector, tallyRules);
         Leads = new LeadRepository(scope, collections.Leads, protector, tallyKeeper);
         FollowUps = new FollowUpRepository(scope, collections.FollowUps);
         Reminders = new ReminderRepository(scope, collections.Reminders);

@@ -14,6 +14,16 @@ internal sealed class WriteTransaction(int writerThreadId)
     /// <summary>A user or team was saved: the people cache must be dropped once this commits.</summary>
     public bool PeopleChanged { get; set; }
 
+    /// <summary>The report tally moves of the batch's units so far, written once before the commit.</summary>
+    public Reports.PendingTallies? Tallies { get; set; }
+
+    /// <summary>Writes what the batch's units left to write at its end (the tally pages they moved).</summary>
+    public void BeforeCommit()
+    {
+        Tallies?.Flush();
+        Tallies = null;
+    }
+
     public bool RecordFailedStoreCall(Exception exception)
     {
         FailedStoreCall ??= exception;
