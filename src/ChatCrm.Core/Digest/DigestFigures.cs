@@ -24,7 +24,8 @@ public static class DigestFigures
     // A lead has tens of follow-ups; its first after the claim is among them.
     private const int MostFollowUpsPerLead = 200;
 
-    public static ManagerDigest Count(ICrmSession session, Team team, TimeZoneInfo zone, DateOnly date, DateTimeOffset now, CrmSettings settings, IReadOnlyList<string> recipientKeys)
+    /// <param name="sweep">The run's one read of every team's open leads that may need a look; taken here when not given.</param>
+    public static ManagerDigest Count(ICrmSession session, Team team, TimeZoneInfo zone, DateOnly date, DateTimeOffset now, CrmSettings settings, IReadOnlyList<string> recipientKeys, DigestSweep? sweep = null)
     {
         var yesterday = LocalDay.Span(date.AddDays(-1), zone);
         var dayBefore = LocalDay.Span(date.AddDays(-2), zone);
@@ -39,7 +40,7 @@ public static class DigestFigures
             session.ManagerDigests.CreatedIn(team.Key, yesterday.From, yesterday.To, MostListed),
             session.ManagerDigests.CreatedIn(team.Key, dayBefore.From, dayBefore.To, MostListed),
             session.ManagerDigests.FollowUpsIn(memberKeys, yesterday.From, yesterday.To, MostListed),
-            session.ManagerDigests.Stale(team.Key, now - settings.StaleAfter, now, MostListed),
+            (sweep ?? DigestSweep.Take(session, now)).Stale(team.Key, now - settings.StaleAfter, now, MostListed),
             Fastest(session, team.Key, members, now),
             recipientKeys);
     }

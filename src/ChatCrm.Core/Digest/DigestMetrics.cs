@@ -85,57 +85,6 @@ public static class DigestMetrics
         return shown;
     }
 
-    /// <summary>
-    /// The team's open leads that need a look, worst first: overdue deals (largest first), then leads
-    /// never contacted past the SLA, then owned leads quiet for the stale days (longest first). Test,
-    /// demo and internal leads raise none. Returns the first <see cref="ExceptionsListed"/> and how many of each kind there are.
-    /// </summary>
-    public static (IReadOnlyList<DigestException> Listed, IReadOnlyDictionary<DigestExceptionKind, int> Counts) Exceptions(
-        ICrmSession session, Team team, DateTimeOffset now, TimeSpan firstContactSla, TimeSpan quietAfter, ReportSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(team);
-        ArgumentNullException.ThrowIfNull(settings);
-        var found = new List<(DigestExceptionKind Kind, Lead Lead, DateTimeOffset Since)>();
-        foreach (var lead in session.Leads.List(new LeadQuery { TeamKey = team.Key, Limit = int.MaxValue }))
-        {
-            if (settings.ExclusionOf(lead) is not null)
-            {
-                continue;
-            }
-
-            if (StageProbability.IsOpportunity(lead.Stage) && lead.NextFollowUpAt is { } promised && promised < now)
-            {
-                found.Add((DigestExceptionKind.OverdueDeal, lead, promised));
-            }
-            else if (lead.LastFollowUpAt is null && lead.CreatedAt < now - firstContactSla)
-            {
-                found.Add((DigestExceptionKind.Uncontacted, lead, lead.CreatedAt));
-            }
-            else if (lead.OwnerKey is not null && lead.LastActivityAt < now - quietAfter)
-            {
-                found.Add((DigestExceptionKind.Quiet, lead, lead.LastActivityAt));
-            }
-        }
-
-        var counts = Enum.GetValues<DigestExceptionKind>().ToDictionary(kind => kind, kind => found.Count(item => item.Kind == kind));
-        var listed = found
-            .OrderBy(item => item.Kind)
-            .ThenByDescending(item => item.Kind == DigestExceptionKind.OverdueDeal ? item.Lead.Amount ?? 0 : 0)
-            .ThenBy(item => item.Since)
-            .ThenBy(item => item.Lead.Number, StringComparer.Ordinal)
-            .Take(ExceptionsListed)
-            .Select(item => new DigestException(
-                item.Kind,
-                item.Lead.Number,
-                item.Lead.Name,
-                item.Lead.OwnerKey is { } owner ? session.People.FindUser(owner)?.DisplayName ?? owner : null,
-                item.Since,
-                item.Lead.Amount))
-            .ToList();
-        return (listed, counts);
-    }
-
     private static string Dates(DateOnly from, DateOnly to) =>
         from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".." + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

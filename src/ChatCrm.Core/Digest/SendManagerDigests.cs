@@ -29,6 +29,7 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
             session => (session.People.AllTeams(), session.AssignmentRules.Find() ?? AssignmentRulebook.Empty),
             cancellationToken);
         var sent = new List<string>();
+        DigestSweep? sweep = null;
         foreach (var team in teams.OrderBy(team => team.Key, StringComparer.Ordinal))
         {
             if (DueDate(team.Key, rulebook, now) is not { } due)
@@ -36,7 +37,9 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
                 continue;
             }
 
-            if (await SendAsync(team, due.Date, due.Zone, now, cancellationToken))
+            // Read once for every team due in this run, not once per team.
+            sweep ??= await store.ReadAsync(session => DigestSweep.Take(session, now), cancellationToken);
+            if (await SendAsync(team, due.Date, due.Zone, now, sweep, cancellationToken))
             {
                 sent.Add(team.Key);
             }
@@ -60,7 +63,7 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
             : null;
     }
 
-    private async Task<bool> SendAsync(Team team, DateOnly date, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(Team team, DateOnly date, TimeZoneInfo zone, DateTimeOffset now, DigestSweep sweep, CancellationToken cancellationToken)
     {
         // Counted in a read, so the writer is not held for it; the write checks the marker again.
         var counted = await store.ReadAsync(session =>
@@ -71,7 +74,7 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
             }
 
             var recipients = Recipients(session, team);
-            var counted = DigestFigures.Count(session, team, zone, date, now, settings, recipients);
+            var counted = DigestFigures.Count(session, team, zone, date, now, settings, recipients, sweep);
             if (recipients.Count == 0 || session.People.FindUser(recipients[0]) is not { } asker)
             {
                 return counted;
@@ -81,7 +84,7 @@ public sealed class SendManagerDigests(ICrmStore store, TimeProvider clock, CrmS
             var metrics = DigestMetrics.Count(session, new AnswerMetric(store, clock, settings, _reports), asker, team, now, settings.TimeZone, earlier);
             var sla = Effective(session, MetricDictionary.FirstContactWithinSla, MetricParameters.SlaHours);
             var quiet = Effective(session, MetricDictionary.StaleLeads, MetricParameters.StaleDays);
-            var (exceptions, counts) = DigestMetrics.Exceptions(session, team, now, sla, quiet, _reports);
+            var (exceptions, counts) = sweep.Exceptions(session, team.Key, now, sla, quiet, _reports);
             return counted with { Metrics = metrics, Exceptions = exceptions, ExceptionCounts = counts };
         }, cancellationToken);
         if (counted is null)
